@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace IAToolkit.AspNet.Errors;
+
+/// <summary>Maps the stable error codes to HTTP status codes.</summary>
+internal static class ErrorStatus
+{
+    public static int For(string code) => code switch
+    {
+        ErrorCodes.CompanyNotFound => StatusCodes.Status404NotFound,
+        ErrorCodes.InvalidRequest => StatusCodes.Status400BadRequest,
+        ErrorCodes.ToolNotSupported => StatusCodes.Status400BadRequest,
+        ErrorCodes.DatabaseUnavailable => StatusCodes.Status503ServiceUnavailable,
+        ErrorCodes.DatabaseNotMigrated => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    public static string Title(int status) => ReasonPhrases.GetReasonPhrase(status);
+}

@@ -1,0 +1,21 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace IAToolkit.AspNet.Health;
+
+/// <summary>Writes a health report as JSON: the overall status and, per check, its status, time and what failed.</summary>
+internal static class HealthResponseWriter
+{
+    public static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        var body = new HealthResponse(
+            report.Status.ToString(),
+            report.Entries.ToDictionary(
+                e => e.Key,
+                e => new HealthCheckResponse(e.Value.Status.ToString(), Math.Round(e.Value.Duration.TotalMilliseconds, 1), e.Value.Description)));
+        return JsonSerializer.SerializeAsync(context.Response.Body, body, HealthJsonContext.Default.HealthResponse, context.RequestAborted);
+    }
+}

@@ -1,0 +1,38 @@
+using IAToolkit;
+using IAToolkit.AspNet.Health;
+using IAToolkit.AspNet.Hosting;
+using Microsoft.AspNetCore.Http;
+
+// Extension methods live where host code already has a using for them.
+#pragma warning disable IDE0130
+namespace Microsoft.AspNetCore.Builder;
+#pragma warning restore IDE0130
+
+/// <summary>Maps IAToolkit's middleware and endpoints.</summary>
+public static class IAToolkitEndpointExtensions
+{
+    private const string MappedKey = "IAToolkit.Mapped";
+
+    /// <summary>
+    /// Adds the error handling middleware (every error becomes ProblemDetails) and maps the framework's endpoints:
+    /// <c>/health</c>, <c>/health/ready</c>, <c>/version</c> and <c>/openapi/v1.json</c>. Calling it twice is harmless.
+    /// </summary>
+    public static WebApplication MapIAToolkit(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var properties = ((IApplicationBuilder)app).Properties;
+        if (!properties.TryAdd(MappedKey, true))
+        {
+            return app;
+        }
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthEndpoints();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGet("/version", () => TypedResults.Ok(new VersionResponse(IAToolkitVersion.Current)))
+            .WithName("GetVersion")
+            .WithSummary("The IAToolkit version this host runs.");
+        return app;
+    }
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using IAToolkit.Cli;
+
+// Extension methods live where host code already has a using for them.
+#pragma warning disable IDE0130
+namespace Microsoft.Extensions.Hosting;
+#pragma warning restore IDE0130
+
+/// <summary>Runs an IAToolkit host: a CLI verb when the arguments name one, the server otherwise.</summary>
+public static class IAToolkitHostExtensions
+{
+    /// <summary>
+    /// Runs the verb named by <paramref name="args"/> (<c>migrate</c>, <c>check-config</c>, <c>--help</c>, or a
+    /// company's own) against the host's configuration and services, or, with no verb, starts the host and serves
+    /// until it is stopped.
+    /// </summary>
+    /// <returns>The process exit code: 0 on success, 1 when the verb or the start-up failed, 2 for a usage error.</returns>
+    public static Task<int> RunIAToolkitAsync(this IHost host, string[] args)
+        => RunIAToolkitAsync(host, args, null, CancellationToken.None);
+
+    /// <summary>As <see cref="RunIAToolkitAsync(IHost, string[])"/>, writing verb output to the given writers.</summary>
+    public static async Task<int> RunIAToolkitAsync(this IHost host, string[] args, InvocationConfiguration? console, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(args);
+        var dispatcher = new CommandDispatcher(host.Services);
+        if (dispatcher.IsCommand(args))
+        {
+            try
+            {
+                return await dispatcher.InvokeAsync(args, console, cancellationToken);
+            }
+            finally
+            {
+                if (host is IAsyncDisposable disposable)
+                {
+                    await disposable.DisposeAsync();
+                }
+                else
+                {
+                    host.Dispose();
+                }
+            }
+        }
+
+        try
+        {
+            await host.RunAsync(cancellationToken);
+            return 0;
+        }
+        catch (Exception ex) when (CliErrors.IsUserError(ex))
+        {
+            var error = console?.Error ?? Console.Error;
+            await error.WriteLineAsync("error: " + CliErrors.Describe(ex));
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Text.Json;
+using IAToolkit.Companies;
+using IAToolkit.Companies.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IAToolkit.Cli.Verbs;
+
+/// <summary><c>check-config [--path companies/x]</c>: validates company folders and prints every problem.</summary>
+internal sealed class CheckConfigVerb : Verb
+{
+    private readonly IServiceProvider _services;
+    private readonly Option<string?> _path = new("--path") { Description = "A company folder to check, e.g. companies/acme (default: every registered company)." };
+    private readonly Option<bool> _json = new("--json") { Description = "Print the result as JSON." };
+
+    public CheckConfigVerb(IServiceProvider services) => _services = services;
+
+    public override string Name => "check-config";
+
+    public override Command Build()
+    {
+        var command = new Command(Name, "Validate company folders (company.yaml, prompts, help files) and print every error; exit code 1 when any is invalid.")
+        {
+            _path,
+            _json,
+        };
+        command.SetAction(RunAsync);
+        return command;
+    }
+
+    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var checker = _services.GetRequiredService<CompanyFolderChecker>();
+        var path = parse.GetValue(_path);
+        IReadOnlyList<CompanyFolderCheck> checks = path is null
+            ? checker.CheckRegistered()
+            : [checker.Check(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))), CompanyFolderLocator.FromPath(path))];
+
+        var output = parse.InvocationConfiguration.Output;
+        if (parse.GetValue(_json))
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(new { companies = checks.Select(ToJson) }));
+        }
+        else
+        {
+            await WriteTextAsync(output, checks);
+        }
+
+        return checks.Any(c => c.Result.HasErrors) ? ExitCodes.Failure : ExitCodes.Success;
+    }
+
+    private static async Task WriteTextAsync(TextWriter output, IReadOnlyList<CompanyFolderCheck> checks)
+    {
+        if (checks.Count == 0)
+        {
+            await output.WriteLineAsync("No company is registered; pass --path companies/<name> to check a folder.");
+            return;
+        }
+
+        foreach (var check in checks)
+        {
+            var errors = check.Result.Errors.Count();
+            var warnings = check.Result.Warnings.Count();
+            var verdict = errors == 0 ? "OK" : $"INVALID, {errors} error(s)";
+            await output.WriteLineAsync($"{check.Folder.DisplayPath}: {verdict}{(warnings > 0 ? $", {warnings} warning(s)" : string.Empty)}");
+            foreach (var problem in check.Result.Problems)
+            {
+                await output.WriteLineAsync($"  {(problem.Severity == ProblemSeverity.Error ? "error" : "warning")}: {problem}");
+            }
+        }
+    }
+
+    private static object ToJson(CompanyFolderCheck check) => new
+    {
+        short_name = check.ShortName,
+        folder = check.Folder.DisplayPath,
+        valid = !check.Result.HasErrors,
+        errors = check.Result.Errors.Select(ProblemToJson),
+        warnings = check.Result.Warnings.Select(ProblemToJson),
+    };
+
+    private static object ProblemToJson(ConfigurationProblem problem) => new
+    {
+        file = problem.File,
+        key_path = problem.KeyPath,
+        message = problem.Message,
+        line = problem.Line,
+    };
+}

@@ -1,0 +1,29 @@
+namespace IAToolkit;
+
+/// <summary>Stable error codes carried by <see cref="IAToolkitException"/> and by ProblemDetails responses.</summary>
+public static class ErrorCodes
+{
+    /// <summary>The company named in the request is not registered in this host.</summary>
+    public const string CompanyNotFound = "company_not_found";
+
+    /// <summary>A company folder or its company.yaml is invalid.</summary>
+    public const string InvalidCompanyConfiguration = "invalid_company_configuration";
+
+    /// <summary>A framework setting (environment variable or options) is missing or invalid.</summary>
+    public const string InvalidSettings = "invalid_settings";
+
+    /// <summary>The database could not be reached or is not usable.</summary>
+    public const string DatabaseUnavailable = "database_unavailable";
+
+    /// <summary>The database schema is behind the code; run the <c>migrate</c> verb.</summary>
+    public const string DatabaseNotMigrated = "database_not_migrated";
+
+    /// <summary>An applied migration no longer matches the code that shipped it.</summary>
+    public const string MigrationChecksumMismatch = "migration_checksum_mismatch";
+
+    /// <summary>The company does not implement the requested tool.</summary>
+    public const string ToolNotSupported = "tool_not_supported";
+
+    /// <summary>The request is malformed or fails validation.</summary>
+    public const string InvalidRequest = "invalid_request";
+}

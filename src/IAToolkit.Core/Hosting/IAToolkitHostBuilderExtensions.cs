@@ -1,0 +1,90 @@
+using IAToolkit;
+using IAToolkit.Caching;
+using IAToolkit.Companies;
+using IAToolkit.Companies.Configuration;
+using IAToolkit.Configuration;
+using IAToolkit.Data;
+using IAToolkit.Data.Migrations;
+using IAToolkit.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+// Extension methods live where host code already has a using for them.
+#pragma warning disable IDE0130
+namespace Microsoft.Extensions.Hosting;
+#pragma warning restore IDE0130
+
+/// <summary>Adds the IAToolkit core services to any .NET host.</summary>
+public static class IAToolkitHostBuilderExtensions
+{
+    /// <summary>
+    /// Adds the framework's core services (configuration, database, Redis, companies, start-up sequence) without
+    /// any web part; web hosts call <c>AddIAToolkit()</c> from IAToolkit.AspNet instead. Calling it twice returns
+    /// the same builder. In Development a <c>.env</c> file in the content root is read, below real environment variables.
+    /// </summary>
+    public static IAToolkitBuilder AddIAToolkitCore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var existing = builder.Services.FirstOrDefault(d => d.ServiceType == typeof(IAToolkitBuilder))?.ImplementationInstance;
+        if (existing is IAToolkitBuilder already)
+        {
+            return already;
+        }
+
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Configuration.Sources.Insert(0, new DotEnvConfigurationSource(Path.Combine(builder.Environment.ContentRootPath, ".env")));
+        }
+
+        var registry = new CompanyRegistry();
+        var toolkit = new IAToolkitBuilder(builder.Services, builder.Configuration, builder.Environment, registry);
+        builder.Services.AddSingleton(toolkit);
+        builder.Services.AddSingleton(registry);
+        AddOptions(builder.Services, builder.Environment);
+        AddServices(builder.Services);
+        return toolkit;
+    }
+
+    private static void AddOptions(IServiceCollection services, IHostEnvironment environment)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, SettingsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisOptions>, SettingsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecurityOptions>, SettingsValidator>());
+
+        services.AddOptions<IAToolkitOptions>()
+            .BindConfiguration(IAToolkitOptions.SectionName)
+            .Configure<IConfiguration>((o, c) => o.Environment = c[$"{IAToolkitOptions.SectionName}:Environment"] ?? c["FLASK_ENV"] ?? environment.EnvironmentName);
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .Configure<IConfiguration>((o, c) => o.ConnectionString = c[DatabaseOptions.VariableName] ?? o.ConnectionString)
+            .ValidateOnStart();
+        services.AddOptions<RedisOptions>()
+            .BindConfiguration(RedisOptions.SectionName)
+            .Configure<IConfiguration>((o, c) => o.Url = c[RedisOptions.VariableName] ?? o.Url)
+            .ValidateOnStart();
+        services.AddOptions<SecurityOptions>()
+            .BindConfiguration(SecurityOptions.SectionName)
+            .Configure<IConfiguration>((o, c) =>
+            {
+                o.SecretKey = c[SecurityOptions.SecretKeyVariable] ?? o.SecretKey;
+                o.FernetKey = c[SecurityOptions.FernetKeyVariable] ?? o.FernetKey;
+            })
+            .ValidateOnStart();
+    }
+
+    private static void AddServices(IServiceCollection services)
+    {
+        services.TryAddSingleton<CoreDatabase>();
+        services.TryAddSingleton<RedisConnection>();
+        services.TryAddSingleton<MigrationRunner>();
+        services.TryAddSingleton<CompanyFolderLocator>();
+        services.TryAddSingleton<CompanyConfigurationLoader>();
+        services.TryAddSingleton<CompanyFolderChecker>();
+        services.TryAddSingleton<CompanyCatalog>();
+        services.TryAddSingleton<ICompanyCatalog>(sp => sp.GetRequiredService<CompanyCatalog>());
+        services.TryAddSingleton<IAToolkitStartup>();
+        services.AddHostedService<IAToolkitStartupService>();
+    }
+}
