@@ -271,7 +271,7 @@ our_running_pid() {
   pid=$(<"$pid_file")
   marker=$name
   [[ $name == redis ]] && marker=redis-server
-  if [[ $pid =~ ^[0-9]+$ ]] && cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) &&
+  if [[ $pid =~ ^[0-9]+$ ]] && cmdline=$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline") &&
     [[ $cmdline == *"$marker"* ]]; then
     echo "$pid"
   else
