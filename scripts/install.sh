@@ -9,7 +9,7 @@ readonly SMTP4DEV_BIN=$SMTP4DEV_DIR/smtp4dev
 
 install_missing_tools() {
   mkdir -p "$CACHE_DIR" "$LOG_DIR"
-  # One installer at a time per cache, even across clones (fd 8 is closed by every service we start).
+  # One installer at a time per cache, even across clones (services we start close fd 8).
   exec 8>"$CACHE_DIR/.install.lock"
   flock -w 600 8 || die "timed out waiting for another ./dev installing into $CACHE_DIR"
   install_debian_packages
@@ -44,7 +44,8 @@ debian_mirror() {
   if [[ -f $sources ]]; then
     awk '/^URIs:/ { print $2; exit }' "$sources"
   elif [[ -f /etc/apt/sources.list ]]; then
-    awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^https?:/) { print $i; exit } }' /etc/apt/sources.list
+    awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^https?:/) { print $i; exit } }' \
+      /etc/apt/sources.list
   fi
 }
 
@@ -58,7 +59,8 @@ install_pgvector() {
     log "downloading pgvector source (Debian trixie)"
     download_pgvector_source "$dir"
     tarballs=("$dir"/pgvector_*.orig.tar.*)
-    [[ -f ${tarballs[0]} ]] || die "apt-get source pgvector left no orig tarball in $dir; see $INSTALL_LOG"
+    [[ -f ${tarballs[0]} ]] ||
+      die "apt-get source pgvector left no orig tarball in $dir; see $INSTALL_LOG"
   fi
   log "building pgvector from ${tarballs[0]##*/}"
   rm -rf "$dir/build"
@@ -90,11 +92,13 @@ install_s3rver() {
   command -v npm >/dev/null 2>&1 || die "npm is needed to install s3rver; install nodejs and npm"
   log "installing s3rver $S3RVER_VERSION (npm)"
   mkdir -p "$S3RVER_DIR"
-  quietly npm install --prefix "$S3RVER_DIR" --no-audit --no-fund --no-update-notifier "s3rver@$S3RVER_VERSION"
+  quietly npm install --prefix "$S3RVER_DIR" --no-audit --no-fund --no-update-notifier \
+    "s3rver@$S3RVER_VERSION"
 }
 
 install_smtp4dev() {
   [[ -x $SMTP4DEV_BIN ]] && return 0
   log "installing smtp4dev $SMTP4DEV_VERSION (dotnet tool)"
-  quietly dotnet tool install --tool-path "$SMTP4DEV_DIR" Rnwood.Smtp4dev --version "$SMTP4DEV_VERSION"
+  quietly dotnet tool install --tool-path "$SMTP4DEV_DIR" Rnwood.Smtp4dev \
+    --version "$SMTP4DEV_VERSION"
 }

@@ -10,7 +10,7 @@ readonly S3RVER_BUCKET=iatoolkit
 readonly S3RVER_VERSION=3.7.1 SMTP4DEV_VERSION=3.15.0
 
 # Tools outlive the clone; state (data dirs, logs, pid files) belongs to one clone.
-CACHE_DIR=${IATOOLKIT_CACHE:-$HOME/.cache/iatoolkit}
+CACHE_DIR=${IATOOLKIT_CACHE:-${HOME:?set HOME or IATOOLKIT_CACHE}/.cache/iatoolkit}
 STATE_DIR=${IATOOLKIT_STATE:-$REPO_ROOT/.state}
 [[ $CACHE_DIR == /* ]] || CACHE_DIR=$PWD/$CACHE_DIR
 [[ $STATE_DIR == /* ]] || STATE_DIR=$PWD/$STATE_DIR
@@ -49,7 +49,8 @@ quietly() {
   printf '\n$ %s\n' "$*" >>"$INSTALL_LOG"
   "$@" >>"$INSTALL_LOG" 2>&1 || rc=$?
   if ((rc != 0)); then
-    printf 'error: "%s" failed with exit code %d; last lines of %s:\n' "$*" "$rc" "$INSTALL_LOG" >&2
+    printf 'error: "%s" failed with exit code %d; last lines of %s:\n' \
+      "$*" "$rc" "$INSTALL_LOG" >&2
     tail -n 25 "$INSTALL_LOG" >&2
   fi
   return "$rc"

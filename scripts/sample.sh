@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# `./dev sample`: services, the sample's .env, build, migrate, then the sample host. Sourced by ./dev.
+# `./dev sample`: services, the sample's .env, build, migrate, then the sample host.
+# Sourced by ./dev.
 
 readonly SAMPLE_PROJECT=samples/SampleCompany
 
@@ -15,8 +16,8 @@ cmd_sample() {
   dotnet run --no-build --project "$SAMPLE_PROJECT" -- migrate
   local port=${IATOOLKIT_PORT:-5080}
   export ASPNETCORE_URLS=http://127.0.0.1:$port
-  printf 'IAToolkit sample is starting at %s  (Ctrl+C stops it; ./dev services stop stops the services)\n' \
-    "http://127.0.0.1:$port/sample_company/home"
+  printf 'IAToolkit sample is starting at %s  (%s)\n' "http://127.0.0.1:$port/sample_company/home" \
+    'Ctrl+C stops it; ./dev services stop stops the services'
   exec dotnet run --no-build --project "$SAMPLE_PROJECT"
 }
 
@@ -37,7 +38,8 @@ write_sample_env_file() {
     grep -Ev "^(export +)?(($service_keys)=|(IATOOLKIT_SECRET_KEY|FERNET_KEY)=[[:space:]]*$)" \
       "$file" >"$tmp" || true
   else
-    echo '# Local settings for the sample (./dev sample keeps the secrets, rewrites the service lines)' >"$tmp"
+    echo '# Local settings for the sample: ./dev sample keeps the secrets, rewrites the services' \
+      >"$tmp"
     log "generating IATOOLKIT_SECRET_KEY and FERNET_KEY in ${file#"$REPO_ROOT"/}"
   fi
   grep -Eq '^(export +)?IATOOLKIT_SECRET_KEY=' "$tmp" ||

@@ -210,7 +210,7 @@ create_databases() {
   local db exists
   for db in "${DATABASES[@]}"; do
     exists=$(psql_admin -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'") ||
-      die "cannot query postgres on 127.0.0.1:$PG_PORT as user postgres; see $(service_log postgres)"
+      die "cannot query postgres on 127.0.0.1:$PG_PORT as postgres; see $(service_log postgres)"
     if [[ -z $exists ]]; then
       log "creating database $db"
       psql_admin -d postgres -c "CREATE DATABASE \"$db\""

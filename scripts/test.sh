@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# `./dev test`: services, Release build, dotnet test, and a last line `N passed, N failed, N skipped`.
-# Sourced by ./dev.
+# `./dev test`: services, Release build, dotnet test, and a last stdout line
+# `N passed, N failed, N skipped`. Sourced by ./dev.
 
 TESTS_PASSED=0 TESTS_FAILED=0 TESTS_SKIPPED=0
 
