@@ -59,7 +59,7 @@ internal static class KnowledgeBaseReader
                 continue;
             }
 
-            if (YamlNodeKinds.AsSection(value, section.KeyPath(name), section.Problems) is not { } source)
+            if (section.Section(name) is not { } source)
             {
                 continue;
             }

@@ -54,7 +54,7 @@ internal static class SqlSourceReader
                 continue;
             }
 
-            if (YamlNodeKinds.AsSection(value, section.KeyPath(name), section.Problems) is not { } table)
+            if (section.Section(name) is not { } table)
             {
                 continue;
             }

@@ -128,7 +128,7 @@ internal sealed class YamlSection
         return null;
     }
 
-    /// <summary>A mapping; reports a missing one when <paramref name="required"/> and a value of another kind always.</summary>
+    /// <summary>A mapping, located at its key's line; reports a missing one when <paramref name="required"/> and a value of another kind always.</summary>
     public YamlSection? Section(string key, bool required = false, bool freeForm = false)
     {
         var node = Get(key);
@@ -140,7 +140,7 @@ internal sealed class YamlSection
             case null:
                 return null;
             case YamlMappingNode mapping:
-                return new YamlSection(mapping, KeyPath(key), Problems, freeForm);
+                return new YamlSection(mapping, KeyPath(key), Problems, freeForm, line: _entries[key].Line);
             default:
                 Error(key, $"must be a mapping (key: value lines), not {YamlNodeKinds.Describe(node)}");
                 return null;
