@@ -15,6 +15,9 @@ public sealed record CompanyParameters
     /// <summary><c>cors_origin</c>: the origins allowed to call the APIs from a browser.</summary>
     public IReadOnlyList<string> CorsOrigins { get; init; } = [];
 
-    /// <summary><c>external_urls.logout_url</c>: where the user goes after logout; <see langword="null"/> means the company home.</summary>
+    /// <summary>
+    /// <c>external_urls.logout_url</c>: where the user goes after logout, an absolute http(s) URL or a path such as
+    /// <c>/portal</c>; <see langword="null"/> (absent or empty) means the company home.
+    /// </summary>
     public Uri? LogoutUrl { get; init; }
 }

@@ -11,7 +11,15 @@ internal static class LlmReader
         }
 
         var model = llm.String("model", required: true) ?? string.Empty;
+        var providerGiven = llm.Get("provider") is not null;
         var provider = ConfigurationEnums.LlmProviders.Read(llm, "provider") ?? LlmProvider.OpenAI;
+        if (!providerGiven && model.Contains("gemini", StringComparison.OrdinalIgnoreCase))
+        {
+            // The Python IAToolkit guessed the provider from the model name; here it is said, so say it for Gemini.
+            llm.Warning("model", $"'{model}' is a Gemini model but provider is openai (the default); "
+                + "set provider: openai_compatible and base_url: https://generativelanguage.googleapis.com/v1beta/openai/");
+        }
+
         var apiKey = VariableNames.Read(llm, "api-key", required: provider != LlmProvider.OpenAICompatible);
         var needsUrl = provider != LlmProvider.OpenAI;
         var baseUrl = UrlValues.ReadAbsolute(llm, "base_url", needsUrl, $"when provider is {ConfigurationEnums.LlmProviders.NameOf(provider)}");

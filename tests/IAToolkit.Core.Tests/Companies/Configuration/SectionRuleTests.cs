@@ -37,6 +37,17 @@ public sealed class SectionRuleTests
         Assert.That((problem.KeyPath, problem.Message), Is.EqualTo((keyPath, message)));
     }
 
+    [Test]
+    public void Load_GeminiModelWithoutProvider_WarnsHowToReachIt()
+    {
+        using var folder = new TestCompanyFolder().CompanyYaml("id: acme\nname: ACME\nllm: { model: gemini-2.5-flash, api-key: K }\n");
+
+        var warning = folder.Load("K").Problems.Single();
+
+        Assert.That((warning.Severity, warning.KeyPath), Is.EqualTo((ProblemSeverity.Warning, "llm.model")));
+        Assert.That(warning.Message, Does.Contain("provider: openai_compatible"));
+    }
+
     [TestCase("llm: { model: llama3, provider: openai_compatible, base_url: http://localhost:11434/v1 }\n")]
     [TestCase("llm: { model: m, api-key: K }\nembedding_provider: { provider: local, model: all-MiniLM-L6-v2 }\n")]
     [TestCase("llm: { model: m, api-key: K }\nembedding_provider: { provider: huggingface, model: sentence-transformers/all-MiniLM-L6-v2 }\n")]
