@@ -1,0 +1,11 @@
+namespace IAToolkit.Companies.Configuration;
+
+/// <summary><c>capabilities</c> in the help content.</summary>
+public sealed record HelpCapabilities
+{
+    /// <summary><c>can_do</c>.</summary>
+    public IReadOnlyList<string> CanDo { get; init; } = [];
+
+    /// <summary><c>cannot_do</c>.</summary>
+    public IReadOnlyList<string> CannotDo { get; init; } = [];
+}

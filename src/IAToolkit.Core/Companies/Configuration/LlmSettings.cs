@@ -1,0 +1,17 @@
+namespace IAToolkit.Companies.Configuration;
+
+/// <summary>The <c>llm</c> section: the chat model and the variable that holds its key.</summary>
+public sealed record LlmSettings
+{
+    /// <summary><c>llm.model</c>, e.g. <c>gpt-4o-mini</c>.</summary>
+    public string Model { get; init; } = string.Empty;
+
+    /// <summary><c>llm.api-key</c>: the variable that holds the key; <see langword="null"/> only for <see cref="LlmProvider.OpenAICompatible"/>.</summary>
+    public VariableReference? ApiKey { get; init; }
+
+    /// <summary><c>llm.provider</c>; <see cref="LlmProvider.OpenAI"/> when not given.</summary>
+    public LlmProvider Provider { get; init; } = LlmProvider.OpenAI;
+
+    /// <summary><c>llm.base_url</c>: required for Azure and OpenAI-compatible servers.</summary>
+    public Uri? BaseUrl { get; init; }
+}

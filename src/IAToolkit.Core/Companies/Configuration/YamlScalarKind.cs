@@ -1,0 +1,11 @@
+namespace IAToolkit.Companies.Configuration;
+
+/// <summary>What a YAML scalar means, resolved as PyYAML's <c>safe_load</c> would (so Python folders read the same).</summary>
+internal enum YamlScalarKind
+{
+    Null,
+    Boolean,
+    Integer,
+    Float,
+    String,
+}
