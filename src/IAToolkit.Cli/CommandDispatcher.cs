@@ -1,7 +1,6 @@
 using System.CommandLine;
 using IAToolkit.Cli.Verbs;
 using IAToolkit.Companies;
-using IAToolkit.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -24,24 +23,41 @@ internal sealed class CommandDispatcher
     }
 
     /// <summary>Whether <paramref name="args"/> ask for a verb (or help) rather than the web server.</summary>
-    public bool IsCommand(string[] args)
+    public static bool IsCommand(string[] args)
     {
         if (args.Length == 0)
         {
             return false;
         }
 
+        // "--urls x" and "urls=x" are host settings; any bare word names a verb (an unknown one is a usage error,
+        // never a silently started web server).
         var first = args[0];
         return s_helpTokens.Contains(first, StringComparer.Ordinal)
-            || _root.Value.Subcommands.Any(c => c.Name == first || c.Aliases.Contains(first));
+            || (!first.StartsWith('-') && !first.Contains('=', StringComparison.Ordinal));
     }
 
     public async Task<int> InvokeAsync(string[] args, InvocationConfiguration? configuration, CancellationToken cancellationToken)
     {
         configuration ??= new InvocationConfiguration();
+
+        // Errors a user can fix are printed as one plain line below, never as a stack trace.
+        configuration.EnableDefaultExceptionHandler = false;
         try
         {
-            return await _root.Value.Parse(args).InvokeAsync(configuration, cancellationToken);
+            var parse = _root.Value.Parse(args);
+            if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+            {
+                foreach (var error in parse.Errors)
+                {
+                    await configuration.Error.WriteLineAsync("error: " + error.Message);
+                }
+
+                await configuration.Error.WriteLineAsync("Run with --help to see the verbs and their options.");
+                return ExitCodes.Usage;
+            }
+
+            return await parse.InvokeAsync(configuration, cancellationToken);
         }
         catch (Exception ex) when (ex is IAToolkitException or OptionsValidationException)
         {
@@ -59,7 +75,6 @@ internal sealed class CommandDispatcher
             root.Subcommands.Add(verb.Build());
         }
 
-        var startup = _services.GetRequiredService<IAToolkitStartup>();
         foreach (var registration in _services.GetRequiredService<CompanyRegistry>().Registrations)
         {
             foreach (var command in registration.Implementation.GetCommands(_services))
@@ -69,7 +84,7 @@ internal sealed class CommandDispatcher
                     throw new InvalidOperationException($"Company '{registration.ShortName}' contributes the verb '{command.Name}', which another verb already uses.");
                 }
 
-                CompanyCommandAction.WrapAll(command, startup);
+                CompanyCommandAction.WrapAll(command, _services);
                 root.Subcommands.Add(command);
             }
         }

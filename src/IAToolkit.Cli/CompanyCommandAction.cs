@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using IAToolkit.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IAToolkit.Cli;
 
@@ -8,30 +9,31 @@ namespace IAToolkit.Cli;
 internal sealed class CompanyCommandAction : AsynchronousCommandLineAction
 {
     private readonly CommandLineAction _inner;
-    private readonly IAToolkitStartup _startup;
+    private readonly IServiceProvider _services;
 
-    private CompanyCommandAction(CommandLineAction inner, IAToolkitStartup startup)
+    private CompanyCommandAction(CommandLineAction inner, IServiceProvider services)
     {
         _inner = inner;
-        _startup = startup;
+        _services = services;
     }
 
-    public static void WrapAll(Command command, IAToolkitStartup startup)
+    public static void WrapAll(Command command, IServiceProvider services)
     {
         if (command.Action is { } action and not CompanyCommandAction)
         {
-            command.Action = new CompanyCommandAction(action, startup);
+            command.Action = new CompanyCommandAction(action, services);
         }
 
         foreach (var sub in command.Subcommands)
         {
-            WrapAll(sub, startup);
+            WrapAll(sub, services);
         }
     }
 
     public override async Task<int> InvokeAsync(ParseResult parseResult, CancellationToken cancellationToken = default)
     {
-        await _startup.EnsureStartedAsync(cancellationToken);
+        // Resolved here, not when the command tree is built: other verbs must not need the database settings.
+        await _services.GetRequiredService<IAToolkitStartup>().EnsureStartedAsync(cancellationToken);
         return _inner switch
         {
             AsynchronousCommandLineAction asynchronous => await asynchronous.InvokeAsync(parseResult, cancellationToken),

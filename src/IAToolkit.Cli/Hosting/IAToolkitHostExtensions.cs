@@ -1,5 +1,6 @@
 using System.CommandLine;
 using IAToolkit.Cli;
+using IAToolkit.Hosting;
 
 // Extension methods live where host code already has a using for them.
 #pragma warning disable IDE0130
@@ -23,12 +24,11 @@ public static class IAToolkitHostExtensions
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(args);
-        var dispatcher = new CommandDispatcher(host.Services);
-        if (dispatcher.IsCommand(args))
+        if (CommandDispatcher.IsCommand(args))
         {
             try
             {
-                return await dispatcher.InvokeAsync(args, console, cancellationToken);
+                return await new CommandDispatcher(host.Services).InvokeAsync(args, console, cancellationToken);
             }
             finally
             {
@@ -45,6 +45,7 @@ public static class IAToolkitHostExtensions
 
         try
         {
+            await IAToolkitStartupService.StartAsync(host.Services, cancellationToken);
             await host.RunAsync(cancellationToken);
             return 0;
         }
@@ -52,6 +53,7 @@ public static class IAToolkitHostExtensions
         {
             var error = console?.Error ?? Console.Error;
             await error.WriteLineAsync("error: " + CliErrors.Describe(ex));
+            host.Dispose();
             return 1;
         }
     }

@@ -15,7 +15,7 @@ internal sealed class RedisConnection : IAsyncDisposable
         KeyPrefix = settings.KeyPrefix;
         var configuration = RedisUrl.ToConfigurationOptions(settings.Url!);
         configuration.ClientName ??= "iatoolkit";
-        Endpoint = string.Join(",", configuration.EndPoints.Select(e => e.ToString()));
+        Endpoint = string.Join(",", configuration.EndPoints.Select(RedisUrl.Describe));
         _multiplexer = new Lazy<Task<IConnectionMultiplexer>>(async () => await ConnectionMultiplexer.ConnectAsync(configuration));
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using StackExchange.Redis;
 
 namespace IAToolkit.Configuration;
@@ -46,6 +47,13 @@ public static class RedisUrl
         options.AbortOnConnectFail = false;
         return options;
     }
+
+    /// <summary>Shows an endpoint as <c>host:port</c>.</summary>
+    public static string Describe(EndPoint endPoint) => endPoint switch
+    {
+        DnsEndPoint dns => string.Create(CultureInfo.InvariantCulture, $"{dns.Host}:{dns.Port}"),
+        _ => endPoint.ToString() ?? string.Empty,
+    };
 
     private static ConfigurationOptions FromUrl(string text)
     {

@@ -11,9 +11,6 @@ internal static partial class Log
     [LoggerMessage(1002, LogLevel.Warning, "{Problem}")]
     public static partial void ConfigurationWarning(ILogger logger, string problem);
 
-    [LoggerMessage(1003, LogLevel.Error, "{Problem}")]
-    public static partial void ConfigurationError(ILogger logger, string problem);
-
     [LoggerMessage(1004, LogLevel.Information, "IAToolkit started with {CompanyCount} company(ies) in {ElapsedMs} ms")]
     public static partial void Started(ILogger logger, int companyCount, long elapsedMs);
 

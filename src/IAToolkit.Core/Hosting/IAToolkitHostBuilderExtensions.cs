@@ -81,6 +81,7 @@ public static class IAToolkitHostBuilderExtensions
         services.TryAddSingleton<MigrationRunner>();
         services.TryAddSingleton<CompanyFolderLocator>();
         services.TryAddSingleton<CompanyConfigurationLoader>();
+        services.TryAddSingleton<CompanySecrets>();
         services.TryAddSingleton<CompanyFolderChecker>();
         services.TryAddSingleton<CompanyCatalog>();
         services.TryAddSingleton<ICompanyCatalog>(sp => sp.GetRequiredService<CompanyCatalog>());

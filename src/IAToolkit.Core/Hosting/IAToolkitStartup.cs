@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using IAToolkit.Companies;
-using IAToolkit.Companies.Configuration;
 using IAToolkit.Configuration;
 using IAToolkit.Data;
 using IAToolkit.Data.Migrations;
@@ -72,7 +71,7 @@ internal sealed class IAToolkitStartup : IDisposable
     {
         var watch = Stopwatch.StartNew();
         var checks = _checker.CheckRegistered();
-        ReportProblems(checks);
+        ReportWarnings(checks);
         var errors = checks.SelectMany(c => c.Result.Errors).ToList();
         if (errors.Count > 0)
         {
@@ -122,18 +121,12 @@ internal sealed class IAToolkitStartup : IDisposable
         }
     }
 
-    private void ReportProblems(IReadOnlyList<CompanyFolderCheck> checks)
+    private void ReportWarnings(IReadOnlyList<CompanyFolderCheck> checks)
     {
-        foreach (var problem in checks.SelectMany(c => c.Result.Problems))
+        // Errors travel in the exception, which the caller reports once.
+        foreach (var problem in checks.SelectMany(c => c.Result.Warnings))
         {
-            if (problem.Severity == ProblemSeverity.Warning)
-            {
-                Log.ConfigurationWarning(_logger, problem.ToString());
-            }
-            else
-            {
-                Log.ConfigurationError(_logger, problem.ToString());
-            }
+            Log.ConfigurationWarning(_logger, problem.ToString());
         }
     }
 }

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text.Json;
+using IAToolkit.Testing;
+using Npgsql;
+
+namespace IAToolkit.AspNet.Tests;
+
+public sealed class HealthEndpointTests
+{
+    private TestDatabase _database = null!;
+
+    [SetUp]
+    public async Task SetUp() => _database = await TestDatabase.CreateAsync();
+
+    [TearDown]
+    public async Task TearDown() => await _database.DisposeAsync();
+
+    [Test]
+    public async Task Health_HostStarted_Returns200()
+    {
+        await using var factory = new SampleHostFactory(_database.Uri);
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await Status(response), Is.EqualTo("Healthy"));
+    }
+
+    [Test]
+    public async Task Ready_DatabaseAndRedisUp_Returns200WithBothChecks()
+    {
+        await using var factory = new SampleHostFactory(_database.Uri);
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var checks = body.RootElement.GetProperty("checks");
+        Assert.That(checks.GetProperty("database").GetProperty("status").GetString(), Is.EqualTo("Healthy"));
+        Assert.That(checks.GetProperty("redis").GetProperty("status").GetString(), Is.EqualTo("Healthy"));
+    }
+
+    [Test]
+    public async Task Ready_RedisDown_Returns503NamingRedis()
+    {
+        await using var factory = new SampleHostFactory(_database.Uri, new Dictionary<string, string?> { ["REDIS_URL"] = "redis://127.0.0.1:1/0" });
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var checks = body.RootElement.GetProperty("checks");
+        Assert.That(checks.GetProperty("redis").GetProperty("status").GetString(), Is.EqualTo("Unhealthy"));
+        Assert.That(checks.GetProperty("redis").GetProperty("error").GetString(), Does.Contain("127.0.0.1:1"));
+        Assert.That(checks.GetProperty("database").GetProperty("status").GetString(), Is.EqualTo("Healthy"));
+    }
+
+    [Test]
+    public async Task Ready_DatabaseGoneAfterStart_Returns503NamingTheDatabase()
+    {
+        await using var factory = new SampleHostFactory(_database.Uri);
+        using var client = factory.CreateClient();
+        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE {_database.Name} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var database = body.RootElement.GetProperty("checks").GetProperty("database");
+        Assert.That(database.GetProperty("status").GetString(), Is.EqualTo("Unhealthy"));
+        Assert.That(database.GetProperty("error").GetString(), Does.Contain(_database.Name));
+        Assert.That(body.RootElement.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString(), Is.EqualTo("Healthy"));
+    }
+
+    private static async Task<string?> Status(HttpResponseMessage response)
+    {
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("status").GetString();
+    }
+}

@@ -1,0 +1,42 @@
+using IAToolkit.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace IAToolkit.AspNet.Tests;
+
+/// <summary>The sample company host in memory, pointed at a test database and the local Redis.</summary>
+internal sealed class SampleHostFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string? _contentRoot;
+
+    public SampleHostFactory(string databaseUri, IDictionary<string, string?>? settings = null, string? contentRoot = null)
+    {
+        _contentRoot = contentRoot;
+        _settings = new Dictionary<string, string?>
+        {
+            ["DATABASE_URI"] = databaseUri,
+            ["REDIS_URL"] = TestServices.RedisUrl,
+            ["IATOOLKIT_SECRET_KEY"] = TestServices.SecretKey,
+            ["FERNET_KEY"] = TestServices.FernetKey,
+            ["IAToolkit:Database:MigrateOnStart"] = "true",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Production, so that no developer's .env in the sample folder leaks into the tests.
+        builder.UseEnvironment("Production");
+        if (_contentRoot is not null)
+        {
+            builder.UseContentRoot(_contentRoot);
+        }
+
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+    }
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Sockets;
+using IAToolkit.Testing;
+
+namespace IAToolkit.Cli.Tests;
+
+public sealed class SampleHostProcessTests
+{
+    private TestDatabase _database = null!;
+
+    [SetUp]
+    public async Task SetUp() => _database = await TestDatabase.CreateAsync();
+
+    [TearDown]
+    public async Task TearDown() => await _database.DisposeAsync();
+
+    [Test]
+    public async Task CheckConfig_TheSampleCompany_IsValid()
+    {
+        var (exitCode, output, error) = await SampleHostProcess.RunAsync(_database.Uri, null, "check-config");
+
+        Assert.That(exitCode, Is.Zero, output + error);
+        Assert.That(output, Does.StartWith("companies/sample_company: OK"));
+    }
+
+    [Test]
+    public async Task Migrate_ThenServe_AnswersReadyOnItsUrl()
+    {
+        var (migrateExit, migrateOutput, migrateError) = await SampleHostProcess.RunAsync(_database.Uri, null, "migrate");
+        Assert.That(migrateExit, Is.Zero, migrateOutput + migrateError);
+        var url = $"http://127.0.0.1:{FreePort()}";
+
+        using var host = SampleHostProcess.Start(_database.Uri, null, ["--urls", url]);
+        using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(5) };
+        var status = await PollReadyAsync(client, host, TimeSpan.FromSeconds(60));
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), host.Output + host.Error);
+        Assert.That(host.Output, Does.Contain("Loaded company sample_company"));
+    }
+
+    [Test]
+    public async Task Serve_UnmigratedProductionDatabase_ExitsOneNamingTheVerb()
+    {
+        var (exitCode, output, error) = await SampleHostProcess.RunAsync(_database.Uri, null);
+
+        Assert.That(exitCode, Is.EqualTo(1), output + error);
+        Assert.That(error, Does.Contain("pending migration").And.Contain("migrate"));
+    }
+
+    [Test]
+    public async Task Serve_BrokenCompanyFolder_ExitsOneListingEveryError()
+    {
+        using var root = new TempContentRoot();
+        root.WriteCompany("sample_company", "id: other\nllm:\n  modle: x\n");
+
+        var (exitCode, output, error) = await SampleHostProcess.RunAsync(_database.Uri, null, [], root.Path);
+
+        Assert.That(exitCode, Is.EqualTo(1), output + error);
+        Assert.That(error, Does.Contain("companies/sample_company/config/company.yaml: id 'other' must equal the registered short name 'sample_company'"));
+        Assert.That(error, Does.Contain("companies/sample_company/config/company.yaml: name is required"));
+        Assert.That(error, Does.Contain("llm.model is required"));
+        Assert.That(output, Does.Contain("llm.modle is not a known key"), "unknown keys are logged as warnings");
+        Assert.That(error, Does.Not.Contain("   at "), "no stack trace");
+    }
+
+    [Test]
+    public async Task Serve_MissingSettings_ExitsOneNamingEachVariable()
+    {
+        var (exitCode, output, error) = await SampleHostProcess.RunAsync(
+            _database.Uri,
+            new Dictionary<string, string?> { ["DATABASE_URI"] = string.Empty, ["FERNET_KEY"] = string.Empty });
+
+        Assert.That(exitCode, Is.EqualTo(1), output + error);
+        Assert.That(error, Does.Contain("DATABASE_URI is not set"));
+        Assert.That(error, Does.Contain("FERNET_KEY is not set"));
+    }
+
+    [Test]
+    public async Task Help_PrintsTheVerbs()
+    {
+        var (exitCode, output, _) = await SampleHostProcess.RunAsync(_database.Uri, null, "--help");
+
+        Assert.That(exitCode, Is.Zero);
+        Assert.That(output, Does.Contain("migrate").And.Contain("check-config"));
+    }
+
+    private static async Task<HttpStatusCode?> PollReadyAsync(HttpClient client, SampleHostProcess host, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline && !host.HasExited)
+        {
+            try
+            {
+                using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                return response.StatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        return null;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

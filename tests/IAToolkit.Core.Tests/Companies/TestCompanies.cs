@@ -1,0 +1,10 @@
+using System.CommandLine;
+
+namespace IAToolkit.Core.Tests.Companies;
+
+internal sealed class AcmeCompany : CompanyBase;
+
+internal sealed class GlobexCompany : CompanyBase
+{
+    public override IEnumerable<Command> GetCommands(IServiceProvider services) => [new Command("globex-report", "A company verb.")];
+}
