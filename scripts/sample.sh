@@ -16,7 +16,7 @@ cmd_sample() {
   dotnet run --no-build --project "$SAMPLE_PROJECT" -- migrate
   local port=${IATOOLKIT_PORT:-5080}
   export ASPNETCORE_URLS=http://127.0.0.1:$port
-  printf 'IAToolkit sample is starting at %s  (%s)\n' "http://127.0.0.1:$port/sample_company/home" \
+  printf 'IAToolkit sample is starting at %s  (%s)\n' "http://127.0.0.1:$port/" \
     'Ctrl+C stops it; ./dev services stop stops the services'
   exec dotnet run --no-build --project "$SAMPLE_PROJECT"
 }

@@ -39,6 +39,19 @@ public sealed class HostStartupTests
     }
 
     [Test]
+    public async Task Index_ListsTheCompaniesHtmlEncoded()
+    {
+        await using var factory = new SampleHostFactory(_database.Uri);
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+        Assert.That(html, Does.Contain("<strong>Sample Company</strong> <code>sample_company</code>"));
+    }
+
+    [Test]
     public async Task Version_ReturnsThePythonShape()
     {
         await using var factory = new SampleHostFactory(_database.Uri);

@@ -1,4 +1,5 @@
 using IAToolkit;
+using IAToolkit.AspNet.Endpoints;
 using IAToolkit.AspNet.Health;
 using IAToolkit.AspNet.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +16,7 @@ public static class IAToolkitEndpointExtensions
 
     /// <summary>
     /// Adds the error handling middleware (every error becomes ProblemDetails) and maps the framework's endpoints:
-    /// <c>/health</c>, <c>/health/ready</c>, <c>/version</c> and <c>/openapi/v1.json</c>. Calling it twice is harmless.
+    /// <c>/</c>, <c>/health</c>, <c>/health/ready</c>, <c>/version</c> and <c>/openapi/v1.json</c>. Calling it twice is harmless.
     /// </summary>
     public static WebApplication MapIAToolkit(this WebApplication app)
     {
@@ -29,6 +30,7 @@ public static class IAToolkitEndpointExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealthEndpoints();
+        app.MapIndex();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/version", () => TypedResults.Ok(new VersionResponse(IAToolkitVersion.Current)))
             .WithName("GetVersion")

@@ -25,10 +25,11 @@ internal static class MailReader
         {
             Host = Variable(smtp, "host_env", "SMTP_HOST", checkSmtp),
             Port = Variable(smtp, "port_env", "SMTP_PORT", checkSmtp),
-            Username = Variable(smtp, "username_env", "SMTP_USERNAME", checkSmtp),
-            Password = Variable(smtp, "password_env", "SMTP_PASSWORD", checkSmtp),
-            UseTls = Variable(smtp, "use_tls_env", "SMTP_USE_TLS", checkSmtp),
-            UseSsl = Variable(smtp, "use_ssl_env", "SMTP_USE_SSL", checkSmtp),
+            // Optional: no login unless both are set, no TLS/SSL unless "true"; an unset one is not worth a warning.
+            Username = Variable(smtp, "username_env", "SMTP_USERNAME", check: false),
+            Password = Variable(smtp, "password_env", "SMTP_PASSWORD", check: false),
+            UseTls = Variable(smtp, "use_tls_env", "SMTP_USE_TLS", check: false),
+            UseSsl = Variable(smtp, "use_ssl_env", "SMTP_USE_SSL", check: false),
         };
         return new MailSettings
         {
