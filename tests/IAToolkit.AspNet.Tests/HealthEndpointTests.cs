@@ -13,7 +13,7 @@ public sealed class HealthEndpointTests
     public async Task SetUp() => _database = await TestDatabase.CreateAsync();
 
     [TearDown]
-    public async Task TearDown() => await _database.DisposeAsync();
+    public async Task TearDown() => await TestDatabase.DropAsync(_database);
 
     [Test]
     public async Task Health_HostStarted_Returns200()

@@ -13,7 +13,7 @@ public sealed class HostStartupTests
     public async Task SetUp() => _database = await TestDatabase.CreateAsync();
 
     [TearDown]
-    public async Task TearDown() => await _database.DisposeAsync();
+    public async Task TearDown() => await TestDatabase.DropAsync(_database);
 
     [Test]
     public async Task Start_SampleHost_MigratesAndUpsertsTheSampleCompany()

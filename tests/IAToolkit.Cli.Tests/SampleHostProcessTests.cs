@@ -12,7 +12,7 @@ public sealed class SampleHostProcessTests
     public async Task SetUp() => _database = await TestDatabase.CreateAsync();
 
     [TearDown]
-    public async Task TearDown() => await _database.DisposeAsync();
+    public async Task TearDown() => await TestDatabase.DropAsync(_database);
 
     [Test]
     public async Task CheckConfig_TheSampleCompany_IsValid()

@@ -20,8 +20,8 @@ public sealed class VerbTests
     [TearDown]
     public async Task TearDown()
     {
-        _root.Dispose();
-        await _database.DisposeAsync();
+        _root?.Dispose();
+        await TestDatabase.DropAsync(_database);
     }
 
     [Test]

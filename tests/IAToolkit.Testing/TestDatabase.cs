@@ -53,6 +53,9 @@ public sealed class TestDatabase : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>Drops <paramref name="database"/> if the test got as far as creating it.</summary>
+    public static ValueTask DropAsync(TestDatabase? database) => database?.DisposeAsync() ?? ValueTask.CompletedTask;
+
     /// <summary>Drops the database, closing any connection still open to it.</summary>
     public async ValueTask DisposeAsync()
     {

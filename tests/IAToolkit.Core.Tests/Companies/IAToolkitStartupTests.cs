@@ -22,8 +22,8 @@ public sealed class IAToolkitStartupTests
     [TearDown]
     public async Task TearDown()
     {
-        _root.Dispose();
-        await _database.DisposeAsync();
+        _root?.Dispose();
+        await TestDatabase.DropAsync(_database);
     }
 
     [Test]

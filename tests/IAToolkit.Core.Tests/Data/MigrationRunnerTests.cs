@@ -17,7 +17,7 @@ public sealed class MigrationRunnerTests
     public async Task CreateDatabase() => _database = await TestDatabase.CreateAsync();
 
     [TearDown]
-    public async Task DropDatabase() => await _database.DisposeAsync();
+    public async Task DropDatabase() => await TestDatabase.DropAsync(_database);
 
     [Test]
     public async Task MigrateAsync_EmptyDatabase_CreatesCoreTablesAndJournal()
@@ -102,16 +102,6 @@ public sealed class MigrationRunnerTests
         var vector = await connection.ExecuteScalarAsync<Vector>("SELECT @Value::vector", new { Value = new Vector(new float[] { 1, 2, 3 }) });
 
         Assert.That(vector!.ToArray(), Is.EqualTo(new float[] { 1, 2, 3 }));
-    }
-
-    [Test]
-    public void Catalog_EmbeddedMigrations_AreNumberedInOrder()
-    {
-        var versions = MigrationCatalog.All.Select(m => m.Version).ToList();
-
-        Assert.That(versions, Is.Not.Empty);
-        Assert.That(versions, Is.Ordered.And.Unique);
-        Assert.That(MigrationCatalog.All[0].Name, Is.EqualTo("0001_core"));
     }
 
     private CoreDatabase Core()
