@@ -20,6 +20,6 @@ internal static partial class Log
     [LoggerMessage(1101, LogLevel.Information, "Applied migration {Name} in {ElapsedMs} ms")]
     public static partial void MigrationApplied(ILogger logger, string name, long elapsedMs);
 
-    [LoggerMessage(1102, LogLevel.Information, "Database is up to date ({Count} migrations)")]
+    [LoggerMessage(1102, LogLevel.Information, "Database is up to date ({Count} migration(s) applied)")]
     public static partial void DatabaseUpToDate(ILogger logger, int count);
 }
