@@ -5,20 +5,12 @@ using Npgsql;
 
 namespace IAToolkit.AspNet.Tests;
 
-public sealed class HealthEndpointTests
+public sealed class HealthEndpointTests : DatabaseTest
 {
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public async Task SetUp() => _database = await TestDatabase.CreateAsync();
-
-    [TearDown]
-    public async Task TearDown() => await TestDatabase.DropAsync(_database);
-
     [Test]
     public async Task Health_HostStarted_Returns200()
     {
-        await using var factory = new SampleHostFactory(_database.Uri);
+        await using var factory = new SampleHostFactory(Database.Uri);
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
@@ -30,7 +22,7 @@ public sealed class HealthEndpointTests
     [Test]
     public async Task Ready_DatabaseAndRedisUp_Returns200WithBothChecks()
     {
-        await using var factory = new SampleHostFactory(_database.Uri);
+        await using var factory = new SampleHostFactory(Database.Uri);
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
@@ -45,7 +37,7 @@ public sealed class HealthEndpointTests
     [Test]
     public async Task Ready_RedisDown_Returns503NamingRedis()
     {
-        await using var factory = new SampleHostFactory(_database.Uri, new Dictionary<string, string?> { ["REDIS_URL"] = "redis://127.0.0.1:1/0" });
+        await using var factory = new SampleHostFactory(Database.Uri, new Dictionary<string, string?> { ["REDIS_URL"] = "redis://127.0.0.1:1/0" });
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
@@ -61,12 +53,12 @@ public sealed class HealthEndpointTests
     [Test]
     public async Task Ready_DatabaseGoneAfterStart_Returns503NamingTheDatabase()
     {
-        await using var factory = new SampleHostFactory(_database.Uri);
+        await using var factory = new SampleHostFactory(Database.Uri);
         using var client = factory.CreateClient();
-        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString))
+        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString))
         {
             await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE {_database.Name} WITH (FORCE)", admin);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE {Database.Name} WITH (FORCE)", admin);
             await drop.ExecuteNonQueryAsync();
         }
 
@@ -76,7 +68,7 @@ public sealed class HealthEndpointTests
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var database = body.RootElement.GetProperty("checks").GetProperty("database");
         Assert.That(database.GetProperty("status").GetString(), Is.EqualTo("Unhealthy"));
-        Assert.That(database.GetProperty("error").GetString(), Does.Contain(_database.Name));
+        Assert.That(database.GetProperty("error").GetString(), Does.Contain(Database.Name));
         Assert.That(body.RootElement.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString(), Is.EqualTo("Healthy"));
     }
 

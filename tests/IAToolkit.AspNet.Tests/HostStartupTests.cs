@@ -5,23 +5,15 @@ using IAToolkit.Testing;
 
 namespace IAToolkit.AspNet.Tests;
 
-public sealed class HostStartupTests
+public sealed class HostStartupTests : DatabaseTest
 {
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public async Task SetUp() => _database = await TestDatabase.CreateAsync();
-
-    [TearDown]
-    public async Task TearDown() => await TestDatabase.DropAsync(_database);
-
     [Test]
     public async Task Start_SampleHost_MigratesAndUpsertsTheSampleCompany()
     {
-        await using var factory = new SampleHostFactory(_database.Uri);
+        await using var factory = new SampleHostFactory(Database.Uri);
         using var client = factory.CreateClient();
 
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await Database.OpenAsync();
         var name = await connection.ExecuteScalarAsync<string>("SELECT name FROM iat_companies WHERE short_name = 'sample_company'");
         Assert.That(name, Is.EqualTo("Sample Company"));
     }
@@ -29,7 +21,7 @@ public sealed class HostStartupTests
     [Test]
     public async Task UnknownPath_Returns404ProblemDetails()
     {
-        await using var factory = new SampleHostFactory(_database.Uri);
+        await using var factory = new SampleHostFactory(Database.Uri);
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/no/such/page", UriKind.Relative));
@@ -41,7 +33,7 @@ public sealed class HostStartupTests
     [Test]
     public async Task Index_ListsTheCompaniesHtmlEncoded()
     {
-        await using var factory = new SampleHostFactory(_database.Uri);
+        await using var factory = new SampleHostFactory(Database.Uri);
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
@@ -54,7 +46,7 @@ public sealed class HostStartupTests
     [Test]
     public async Task Version_ReturnsThePythonShape()
     {
-        await using var factory = new SampleHostFactory(_database.Uri);
+        await using var factory = new SampleHostFactory(Database.Uri);
         using var client = factory.CreateClient();
 
         using var body = JsonDocument.Parse(await client.GetStringAsync(new Uri("/version", UriKind.Relative)));
@@ -65,7 +57,7 @@ public sealed class HostStartupTests
     [Test]
     public async Task OpenApi_DescribesTheHost()
     {
-        await using var factory = new SampleHostFactory(_database.Uri);
+        await using var factory = new SampleHostFactory(Database.Uri);
         using var client = factory.CreateClient();
 
         using var body = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));

@@ -4,20 +4,12 @@ using IAToolkit.Testing;
 
 namespace IAToolkit.Cli.Tests;
 
-public sealed class SampleHostProcessTests
+public sealed class SampleHostProcessTests : DatabaseTest
 {
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public async Task SetUp() => _database = await TestDatabase.CreateAsync();
-
-    [TearDown]
-    public async Task TearDown() => await TestDatabase.DropAsync(_database);
-
     [Test]
     public async Task CheckConfig_TheSampleCompany_IsValid()
     {
-        var (exitCode, output, error) = await SampleHostProcess.RunAsync(_database.Uri, null, "check-config");
+        var (exitCode, output, error) = await SampleHostProcess.RunAsync(Database.Uri, null, "check-config");
 
         Assert.That(exitCode, Is.Zero, output + error);
         Assert.That(output, Does.StartWith("companies/sample_company: OK"));
@@ -26,11 +18,11 @@ public sealed class SampleHostProcessTests
     [Test]
     public async Task Migrate_ThenServe_AnswersReadyOnItsUrl()
     {
-        var (migrateExit, migrateOutput, migrateError) = await SampleHostProcess.RunAsync(_database.Uri, null, "migrate");
+        var (migrateExit, migrateOutput, migrateError) = await SampleHostProcess.RunAsync(Database.Uri, null, "migrate");
         Assert.That(migrateExit, Is.Zero, migrateOutput + migrateError);
         var url = $"http://127.0.0.1:{FreePort()}";
 
-        using var host = SampleHostProcess.Start(_database.Uri, null, ["--urls", url]);
+        using var host = SampleHostProcess.Start(Database.Uri, null, ["--urls", url]);
         using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(5) };
         var status = await PollReadyAsync(client, host, TimeSpan.FromSeconds(60));
 
@@ -41,7 +33,7 @@ public sealed class SampleHostProcessTests
     [Test]
     public async Task Serve_UnmigratedProductionDatabase_ExitsOneNamingTheVerb()
     {
-        var (exitCode, output, error) = await SampleHostProcess.RunAsync(_database.Uri, null);
+        var (exitCode, output, error) = await SampleHostProcess.RunAsync(Database.Uri, null);
 
         Assert.That(exitCode, Is.EqualTo(1), output + error);
         Assert.That(error, Does.Contain("pending migration").And.Contain("migrate"));
@@ -53,7 +45,7 @@ public sealed class SampleHostProcessTests
         using var root = new TempContentRoot();
         root.WriteCompany("sample_company", "id: other\nllm:\n  modle: x\n");
 
-        var (exitCode, output, error) = await SampleHostProcess.RunAsync(_database.Uri, null, [], root.Path);
+        var (exitCode, output, error) = await SampleHostProcess.RunAsync(Database.Uri, null, [], root.Path);
 
         Assert.That(exitCode, Is.EqualTo(1), output + error);
         Assert.That(error, Does.Contain("companies/sample_company/config/company.yaml: id 'other' must equal the registered short name 'sample_company'"));
@@ -67,7 +59,7 @@ public sealed class SampleHostProcessTests
     public async Task Serve_MissingSettings_ExitsOneNamingEachVariable()
     {
         var (exitCode, output, error) = await SampleHostProcess.RunAsync(
-            _database.Uri,
+            Database.Uri,
             new Dictionary<string, string?> { ["DATABASE_URI"] = string.Empty, ["FERNET_KEY"] = string.Empty });
 
         Assert.That(exitCode, Is.EqualTo(1), output + error);
@@ -78,7 +70,7 @@ public sealed class SampleHostProcessTests
     [Test]
     public async Task Help_PrintsTheVerbs()
     {
-        var (exitCode, output, _) = await SampleHostProcess.RunAsync(_database.Uri, null, "--help");
+        var (exitCode, output, _) = await SampleHostProcess.RunAsync(Database.Uri, null, "--help");
 
         Assert.That(exitCode, Is.Zero);
         Assert.That(output, Does.Contain("migrate").And.Contain("check-config"));

@@ -4,25 +4,19 @@ using IAToolkit.Testing;
 
 namespace IAToolkit.Cli.Tests;
 
-public sealed class VerbTests
+public sealed class VerbTests : DatabaseTest
 {
-    private TestDatabase _database = null!;
     private TempContentRoot _root = null!;
 
     [SetUp]
-    public async Task SetUp()
+    public void CreateContentRoot()
     {
-        _database = await TestDatabase.CreateAsync();
         _root = new TempContentRoot();
         _root.WriteCompany("acme", TempContentRoot.MinimalYaml("acme", "ACME"));
     }
 
     [TearDown]
-    public async Task TearDown()
-    {
-        _root?.Dispose();
-        await TestDatabase.DropAsync(_database);
-    }
+    public void DeleteContentRoot() => _root?.Dispose();
 
     [Test]
     public async Task Help_ListsFrameworkAndCompanyVerbs()
@@ -42,7 +36,7 @@ public sealed class VerbTests
         Assert.That(first.ExitCode, Is.Zero, first.Error);
         Assert.That(first.Output, Does.Contain("Applied 0001_core"));
         Assert.That(second.Output, Does.Contain("is up to date").And.Not.Contain("Applied"));
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await Database.OpenAsync();
         Assert.That(await connection.ExecuteScalarAsync<bool>("SELECT to_regclass('iat_companies') IS NOT NULL"), Is.True);
     }
 
@@ -155,5 +149,5 @@ public sealed class VerbTests
     private Task<CliRun> Run(params string[] args) => Run(null, args);
 
     private Task<CliRun> Run(IDictionary<string, string?>? settings, params string[] args)
-        => CliRun.RunAsync(_root.Path, _database.Uri, settings, args);
+        => CliRun.RunAsync(_root.Path, Database.Uri, settings, args);
 }

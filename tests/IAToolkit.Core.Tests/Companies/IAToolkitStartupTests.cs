@@ -7,24 +7,18 @@ using Microsoft.Extensions.Hosting;
 
 namespace IAToolkit.Core.Tests.Companies;
 
-public sealed class IAToolkitStartupTests
+public sealed class IAToolkitStartupTests : DatabaseTest
 {
-    private TestDatabase _database = null!;
     private TempContentRoot _root = null!;
 
     [SetUp]
-    public async Task SetUp()
+    public void CreateContentRoot()
     {
-        _database = await TestDatabase.CreateAsync();
         _root = new TempContentRoot();
     }
 
     [TearDown]
-    public async Task TearDown()
-    {
-        _root?.Dispose();
-        await TestDatabase.DropAsync(_database);
-    }
+    public void DeleteContentRoot() => _root?.Dispose();
 
     [Test]
     public async Task StartAsync_TwoValidCompanies_UpsertsRowsAndPublishesThem()
@@ -39,7 +33,7 @@ public sealed class IAToolkitStartupTests
         Assert.That(catalog.Companies.Select(c => c.ShortName), Is.EqualTo(new[] { "acme", "globex" }));
         Assert.That(catalog.GetRequired("acme").Configuration.Name, Is.EqualTo("ACME Retail"));
         Assert.That(catalog.GetRequired("acme").Implementation.Folder, Is.EqualTo(Path.Combine(_root.Path, "companies", "acme")));
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await Database.OpenAsync();
         var rows = (await connection.QueryAsync<(long Id, string ShortName, string Name)>("SELECT id, short_name, name FROM iat_companies ORDER BY short_name")).ToList();
         Assert.That(rows.Select(r => (r.ShortName, r.Name)), Is.EqualTo(new[] { ("acme", "ACME Retail"), ("globex", "Globex") }));
         Assert.That(rows[0].Id, Is.EqualTo(catalog.GetRequired("acme").Id));
@@ -63,7 +57,7 @@ public sealed class IAToolkitStartupTests
         using var second = Build("Development");
         await second.StartAsync();
 
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await Database.OpenAsync();
         var rows = (await connection.QueryAsync<(long Id, string Name)>("SELECT id, name FROM iat_companies WHERE short_name = 'acme'")).ToList();
         Assert.That(rows, Is.EqualTo(new[] { (firstId, "ACME Renamed") }));
         await second.StopAsync();
@@ -81,7 +75,7 @@ public sealed class IAToolkitStartupTests
         Assert.That(ex!.Message, Does.Contain("companies/acme/config/company.yaml"));
         Assert.That(ex.Message, Does.Contain("companies/globex: company folder not found"));
         Assert.That(ex.Errors, Has.Count.GreaterThanOrEqualTo(3), "id mismatch, llm.model, llm.api-key and the missing folder are all reported");
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await Database.OpenAsync();
         Assert.That(await connection.ExecuteScalarAsync<bool>("SELECT to_regclass('iat_companies') IS NOT NULL"), Is.False, "nothing is migrated before the configuration is valid");
     }
 
@@ -113,7 +107,7 @@ public sealed class IAToolkitStartupTests
 
     private IHost Build(string environment)
     {
-        var builder = TestHost.CreateBuilder(_root.Path, _database.Uri, environment);
+        var builder = TestHost.CreateBuilder(_root.Path, Database.Uri, environment);
         builder.AddIAToolkitCore()
             .RegisterCompany<AcmeCompany>("acme")
             .RegisterCompany<GlobexCompany>("globex");

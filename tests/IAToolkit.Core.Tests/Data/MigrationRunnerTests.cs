@@ -9,16 +9,8 @@ using Pgvector;
 
 namespace IAToolkit.Core.Tests.Data;
 
-public sealed class MigrationRunnerTests
+public sealed class MigrationRunnerTests : DatabaseTest
 {
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public async Task CreateDatabase() => _database = await TestDatabase.CreateAsync();
-
-    [TearDown]
-    public async Task DropDatabase() => await TestDatabase.DropAsync(_database);
-
     [Test]
     public async Task MigrateAsync_EmptyDatabase_CreatesCoreTablesAndJournal()
     {
@@ -27,7 +19,7 @@ public sealed class MigrationRunnerTests
         var result = await Runner(core).MigrateAsync(CancellationToken.None);
 
         Assert.That(result.Applied.Select(a => a.Name), Is.EqualTo(MigrationCatalog.All.Select(m => m.Name)));
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await Database.OpenAsync();
         var tables = (await connection.QueryAsync<string>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).ToList();
         Assert.That(tables, Is.SupersetOf(new[] { "iat_companies", "iat_users", "iat_user_companies", "iat_schema_migrations" }));
         var journal = (await connection.QueryAsync<(int Version, string Checksum)>("SELECT version, checksum FROM iat_schema_migrations")).ToList();
@@ -55,7 +47,7 @@ public sealed class MigrationRunnerTests
         var results = await Task.WhenAll(cores.Select(c => Runner(c).MigrateAsync(CancellationToken.None)));
 
         Assert.That(results.Sum(r => r.Applied.Count), Is.EqualTo(MigrationCatalog.All.Count));
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await Database.OpenAsync();
         Assert.That(await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM iat_schema_migrations"), Is.EqualTo(MigrationCatalog.All.Count));
         foreach (var core in cores)
         {
@@ -86,7 +78,7 @@ public sealed class MigrationRunnerTests
         var ex = await Assert.ThrowsAsync<IAToolkitException>(() => Runner(core, migrations).MigrateAsync(CancellationToken.None));
 
         Assert.That(ex!.Message, Does.Contain("9001_broken failed and was rolled back").And.Contain("division by zero"));
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await Database.OpenAsync();
         Assert.That(await connection.ExecuteScalarAsync<bool>("SELECT to_regclass('iat_half_done') IS NOT NULL"), Is.False);
         Assert.That(await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM iat_schema_migrations WHERE version = 9001"), Is.Zero);
         Assert.That(await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM iat_schema_migrations"), Is.EqualTo(MigrationCatalog.All.Count));
@@ -105,7 +97,7 @@ public sealed class MigrationRunnerTests
     }
 
     private CoreDatabase Core()
-        => new(Options.Create(new DatabaseOptions { ConnectionString = _database.Uri }), NullLoggerFactory.Instance);
+        => new(Options.Create(new DatabaseOptions { ConnectionString = Database.Uri }), NullLoggerFactory.Instance);
 
     private static MigrationRunner Runner(CoreDatabase core, IReadOnlyList<Migration>? migrations = null)
         => new(core, NullLogger<MigrationRunner>.Instance, migrations ?? MigrationCatalog.All);
