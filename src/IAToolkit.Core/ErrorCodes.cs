@@ -26,4 +26,7 @@ public static class ErrorCodes
 
     /// <summary>The request is malformed or fails validation.</summary>
     public const string InvalidRequest = "invalid_request";
+
+    /// <summary>The company has no API key with the given id or prefix.</summary>
+    public const string ApiKeyNotFound = "api_key_not_found";
 }

@@ -1,4 +1,5 @@
 using IAToolkit;
+using IAToolkit.ApiKeys;
 using IAToolkit.Caching;
 using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
@@ -86,6 +87,10 @@ public static class IAToolkitHostBuilderExtensions
         services.TryAddSingleton<CompanyCatalog>();
         services.TryAddSingleton<ICompanyCatalog>(sp => sp.GetRequiredService<CompanyCatalog>());
         services.TryAddSingleton<IAToolkitStartup>();
+
+        // API keys: the operator verbs create, list and revoke them; the Bearer handler validates them.
+        services.TryAddSingleton<ApiKeyStore>();
+
         services.AddHostedService<IAToolkitStartupService>();
     }
 }
