@@ -1,6 +1,9 @@
 using System.CommandLine;
 using IAToolkit.Cli;
 using IAToolkit.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
 // Extension methods live where host code already has a using for them.
 #pragma warning disable IDE0130
@@ -26,6 +29,7 @@ public static class IAToolkitHostExtensions
         ArgumentNullException.ThrowIfNull(args);
         if (CommandDispatcher.IsCommand(args))
         {
+            SendConsoleLogsToStandardError(host.Services);
             try
             {
                 return await new CommandDispatcher(host.Services).InvokeAsync(args, console, cancellationToken);
@@ -55,6 +59,22 @@ public static class IAToolkitHostExtensions
             await error.WriteLineAsync("error: " + CliErrors.Describe(ex));
             host.Dispose();
             return 1;
+        }
+    }
+
+    /// <summary>
+    /// A verb's stdout is its result (<c>IATOOLKIT_API_KEY='…'</c> to eval, JSON to parse), and the console logger writes
+    /// to stdout by default: send every log line to stderr instead. The host's configuration is live
+    /// (<see cref="ConfigurationManager"/>), so the console logger picks the new threshold up at once.
+    /// </summary>
+    private static void SendConsoleLogsToStandardError(IServiceProvider services)
+    {
+        if (services.GetService<IConfiguration>() is IConfigurationBuilder configuration)
+        {
+            configuration.Add(new MemoryConfigurationSource
+            {
+                InitialData = [new("Logging:Console:LogToStandardErrorThreshold", "Trace")],
+            });
         }
     }
 }
