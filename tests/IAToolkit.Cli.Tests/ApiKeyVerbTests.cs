@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dapper;
@@ -134,12 +135,12 @@ public sealed partial class ApiKeyVerbTests : DatabaseTest
     public async Task ApiKeyRevoke_ById_RevokesThatKeyOnly()
     {
         await Run("migrate");
-        KeyOf(await Run("api-key", "acme", "--name", "keep"));
-        KeyOf(await Run("api-key", "acme", "--name", "drop"));
+        await Run("api-key", "acme", "--name", "keep");
+        await Run("api-key", "acme", "--name", "drop");
         using var listed = JsonDocument.Parse((await Run("api-key", "list", "acme", "--json")).Output);
         var dropId = listed.RootElement.GetProperty("keys").EnumerateArray().Single(k => k.GetProperty("name").GetString() == "drop").GetProperty("id").GetInt64();
 
-        var run = await Run("api-key", "revoke", "acme", dropId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var run = await Run("api-key", "revoke", "acme", dropId.ToString(CultureInfo.InvariantCulture));
 
         Assert.That(run.ExitCode, Is.Zero, run.Error);
         var table = (await Run("api-key", "list", "acme")).Output.TrimEnd().Split('\n');

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using IAToolkit.ApiKeys;
 using IAToolkit.Companies;
@@ -63,8 +64,7 @@ public sealed class ApiKeyStoreTests : DatabaseTest
 
         await using var connection = await Database.OpenAsync();
         var row = await connection.ExecuteScalarAsync<string>("SELECT row_to_json(k)::text FROM iat_api_keys k WHERE id = @Id", new { created.Id });
-        Assert.That(row, Does.Not.Contain(created.Key[12..]), "the secret part of the key is in no column");
-        Assert.That(row, Does.Not.Contain(created.Key[12..].ToLowerInvariant()).IgnoreCase);
+        Assert.That(row, Does.Not.Contain(created.Key[12..]).IgnoreCase, "the secret part of the key is in no column");
         var hashMatches = await connection.ExecuteScalarAsync<bool>(
             "SELECT key_hash = sha256(convert_to(@Key, 'UTF8')) FROM iat_api_keys WHERE id = @Id", new { created.Key, created.Id });
         Assert.That(hashMatches, Is.True);
@@ -100,7 +100,7 @@ public sealed class ApiKeyStoreTests : DatabaseTest
     {
         var created = await _store.CreateAsync(_acme, "ci", CancellationToken.None);
 
-        var revocation = await _store.RevokeAsync(_acme, created.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
+        var revocation = await _store.RevokeAsync(_acme, created.Id.ToString(CultureInfo.InvariantCulture), CancellationToken.None);
 
         Assert.That(revocation.Outcome, Is.EqualTo(ApiKeyRevokeOutcome.Revoked));
         Assert.That(revocation.Key!.Id, Is.EqualTo(created.Id));
@@ -131,7 +131,7 @@ public sealed class ApiKeyStoreTests : DatabaseTest
         var target = await _store.CreateAsync(_acme, "old", CancellationToken.None);
         var other = await _store.CreateAsync(_acme, "new", CancellationToken.None);
 
-        var revocation = await _store.RevokeAsync(_acme, string.Format(System.Globalization.CultureInfo.InvariantCulture, format, target.Prefix), CancellationToken.None);
+        var revocation = await _store.RevokeAsync(_acme, string.Format(CultureInfo.InvariantCulture, format, target.Prefix), CancellationToken.None);
 
         Assert.That(revocation.Outcome, Is.EqualTo(ApiKeyRevokeOutcome.Revoked));
         Assert.That(await _store.ValidateAsync(target.Key, CancellationToken.None), Is.Null);
@@ -154,7 +154,7 @@ public sealed class ApiKeyStoreTests : DatabaseTest
     {
         var created = await _store.CreateAsync(_acme, "ci", CancellationToken.None);
 
-        var byId = await _store.RevokeAsync(_globex, created.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
+        var byId = await _store.RevokeAsync(_globex, created.Id.ToString(CultureInfo.InvariantCulture), CancellationToken.None);
         var byPrefix = await _store.RevokeAsync(_globex, created.Prefix, CancellationToken.None);
         var byKey = await _store.RevokeAsync(_globex, created.Key, CancellationToken.None);
 
