@@ -29,4 +29,13 @@ public static class ErrorCodes
 
     /// <summary>The company has no API key with the given id or prefix.</summary>
     public const string ApiKeyNotFound = "api_key_not_found";
+
+    /// <summary>The caller sent too many requests; retry after the time the response gives.</summary>
+    public const string RateLimited = "rate_limited";
+
+    /// <summary>No credentials, or credentials that are unknown, revoked or expired.</summary>
+    public const string Unauthenticated = "unauthenticated";
+
+    /// <summary>Valid credentials that do not give access to this company.</summary>
+    public const string Forbidden = "forbidden";
 }

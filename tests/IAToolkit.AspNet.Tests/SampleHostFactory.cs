@@ -21,6 +21,8 @@ internal sealed class SampleHostFactory : WebApplicationFactory<Program>
             ["IATOOLKIT_SECRET_KEY"] = TestServices.SecretKey,
             ["FERNET_KEY"] = TestServices.FernetKey,
             ["IAToolkit:Database:MigrateOnStart"] = "true",
+            ["IAToolkit:Security:SecureCookies"] = "false",
+            ["IAToolkit:Redis:KeyPrefix"] = $"iat-test-{Guid.NewGuid():N}:",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -39,4 +41,7 @@ internal sealed class SampleHostFactory : WebApplicationFactory<Program>
 
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
     }
+
+    /// <summary>A browser-like session on this host (cookies kept, redirects not followed).</summary>
+    public BrowserSession Browser() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 }

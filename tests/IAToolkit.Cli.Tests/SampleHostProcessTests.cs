@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using IAToolkit.Testing;
 
 namespace IAToolkit.Cli.Tests;
@@ -20,14 +18,11 @@ public sealed class SampleHostProcessTests : DatabaseTest
     {
         var (migrateExit, migrateOutput, migrateError) = await SampleHostProcess.RunAsync(Database.Uri, null, "migrate");
         Assert.That(migrateExit, Is.Zero, migrateOutput + migrateError);
-        var url = $"http://127.0.0.1:{FreePort()}";
 
-        using var host = SampleHostProcess.Start(Database.Uri, null, ["--urls", url]);
-        using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(5) };
-        var status = await PollReadyAsync(client, host, TimeSpan.FromSeconds(60));
+        using var host = await SampleHostProcess.StartServingAsync(Database.Uri, null);
 
-        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), host.Output + host.Error);
         Assert.That(host.Output, Does.Contain("Loaded company sample_company"));
+        Assert.That(host.Output, Does.Contain("Now listening on: " + host.BaseAddress!.ToString().TrimEnd('/')));
     }
 
     [Test]
@@ -74,31 +69,5 @@ public sealed class SampleHostProcessTests : DatabaseTest
 
         Assert.That(exitCode, Is.Zero);
         Assert.That(output, Does.Contain("migrate").And.Contain("check-config"));
-    }
-
-    private static async Task<HttpStatusCode?> PollReadyAsync(HttpClient client, SampleHostProcess host, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline && !host.HasExited)
-        {
-            try
-            {
-                using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                return response.StatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(200);
-            }
-        }
-
-        return null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

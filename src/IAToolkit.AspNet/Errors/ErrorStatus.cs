@@ -11,8 +11,12 @@ internal static class ErrorStatus
         ErrorCodes.CompanyNotFound => StatusCodes.Status404NotFound,
         ErrorCodes.InvalidRequest => StatusCodes.Status400BadRequest,
         ErrorCodes.ToolNotSupported => StatusCodes.Status400BadRequest,
+        ErrorCodes.Unauthenticated => StatusCodes.Status401Unauthorized,
+        ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
         ErrorCodes.DatabaseUnavailable => StatusCodes.Status503ServiceUnavailable,
         ErrorCodes.DatabaseNotMigrated => StatusCodes.Status503ServiceUnavailable,
+        "mail_failed" => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 

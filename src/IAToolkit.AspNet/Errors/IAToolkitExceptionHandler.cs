@@ -1,13 +1,21 @@
+using System.Globalization;
+using IAToolkit.AspNet.Endpoints;
+using IAToolkit.AspNet.Pages;
+using IAToolkit.AspNet.Tenancy;
 using IAToolkit.Companies;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IAToolkit.AspNet.Errors;
 
 /// <summary>
-/// The one place where errors become HTTP responses: an <see cref="IAToolkitException"/> becomes ProblemDetails with
-/// its stable <c>code</c> and a status chosen by that code; anything else is a 500 without internals.
+/// The one place where errors become HTTP responses: an <see cref="IAToolkitException"/> gets a status chosen by its
+/// stable <c>code</c>; anything else is a 500 without internals. API callers get ProblemDetails; a browser asking for
+/// a page gets the same status with a page in the company's language and colours.
 /// </summary>
 internal sealed class IAToolkitExceptionHandler : IExceptionHandler
 {
@@ -21,18 +29,51 @@ internal sealed class IAToolkitExceptionHandler : IExceptionHandler
         {
             CompanyConfigurationException e => (StatusCodes.Status500InternalServerError, e.Code, "The company configuration is invalid."),
             IAToolkitException e => (ErrorStatus.For(e.Code), e.Code, e.Message),
+            _ when IsAntiforgeryFailure(exception) => (StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "The form expired or was not sent from this site; reload the page and try again."),
             BadHttpRequestException e => (e.StatusCode, ErrorCodes.InvalidRequest, e.Message),
             _ => (StatusCodes.Status500InternalServerError, "internal_error", "An unexpected error occurred; the server log has the details."),
         };
 
         httpContext.Response.StatusCode = status;
+        if (exception is RateLimitedException limited)
+        {
+            httpContext.Response.Headers.RetryAfter = Math.Ceiling(limited.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (WantsPage(httpContext))
+        {
+            await RenderPageAsync(httpContext, exception, status, code, detail);
+            return true;
+        }
+
         var problem = new ProblemDetails { Status = status, Title = ErrorStatus.Title(status), Detail = detail };
         problem.Extensions["code"] = code;
-        return await _problemDetails.TryWriteAsync(new ProblemDetailsContext
+        return await _problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    // Minimal APIs report a missing or wrong token as a BadHttpRequestException while binding the form.
+    private static bool IsAntiforgeryFailure(Exception exception)
+        => exception is AntiforgeryValidationException
+            || (exception is BadHttpRequestException { StatusCode: 400 } && exception.Message.Contains("anti-forgery", StringComparison.OrdinalIgnoreCase));
+
+    public static bool WantsPage(HttpContext context)
+        => context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
+            && context.GetEndpoint()?.Metadata.GetMetadata<Security.ApiEndpointMarker>() is null
+            && !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task RenderPageAsync(HttpContext context, Exception exception, int status, string code, string detail)
+    {
+        var catalog = context.RequestServices.GetRequiredService<ICompanyCatalog>();
+        var company = context.GetRouteValue(RouteCompany.RouteKey) is string name && catalog is CompanyCatalog { IsLoaded: true } ? catalog.Find(name) : null;
+        var page = PageModel.For(company);
+        var text = page.Text;
+        var (title, message) = exception switch
         {
-            HttpContext = httpContext,
-            ProblemDetails = problem,
-            Exception = exception,
-        });
+            RateLimitedException limited => (text.ErrorTitle, string.Format(CultureInfo.InvariantCulture, text.ErrorTooMany, Math.Ceiling(limited.RetryAfter.TotalSeconds))),
+            _ when IsAntiforgeryFailure(exception) => (text.ErrorTitle, text.ErrorFormExpired),
+            _ when code == ErrorCodes.CompanyNotFound => (text.NotFoundTitle, detail),
+            _ => (text.ErrorTitle, detail),
+        };
+        await PageResults.Notice(page, title, message, status).ExecuteAsync(context);
     }
 }

@@ -1,6 +1,9 @@
 using IAToolkit;
 using IAToolkit.AspNet.Errors;
 using IAToolkit.AspNet.Health;
+using IAToolkit.AspNet.Security;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -15,8 +18,9 @@ public static class IAToolkitWebApplicationBuilderExtensions
 {
     /// <summary>
     /// Adds IAToolkit: its settings (environment variables, appsettings, and a <c>.env</c> file in Development),
-    /// the core services, ProblemDetails, health checks and OpenAPI. Chain <c>.RegisterCompany&lt;T&gt;("short_name")</c>
-    /// for each company. Calling it twice is harmless.
+    /// the core services, sign-in (session cookie, API keys, Data Protection keys in Redis), the pages, ProblemDetails,
+    /// health checks and OpenAPI. Chain <c>.RegisterCompany&lt;T&gt;("short_name")</c> for each company. Calling it
+    /// twice is harmless.
     /// </summary>
     public static IAToolkitBuilder AddIAToolkit(this WebApplicationBuilder builder)
     {
@@ -27,13 +31,22 @@ public static class IAToolkitWebApplicationBuilderExtensions
             return toolkit;
         }
 
-        builder.Services.AddSingleton<WebMarker>();
-        builder.Services.AddProblemDetails();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Diagnostics.IExceptionHandler, IAToolkitExceptionHandler>());
-        builder.Services.AddHealthChecks()
+        var services = builder.Services;
+        services.AddSingleton<WebMarker>();
+        services.AddProblemDetails();
+
+        // Binding failures (malformed JSON, a wrong content type, a missing antiforgery token) reach the exception
+        // handler, which explains them as ProblemDetails or as a page.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Diagnostics.IExceptionHandler, IAToolkitExceptionHandler>());
+        services.AddIAToolkitSecurity(builder.Environment);
+        services.AddRazorComponents();
+        services.Replace(ServiceDescriptor.Singleton<ICorsPolicyProvider, CompanyCorsPolicyProvider>());
+        services.AddCors();
+        services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
-        builder.Services.AddOpenApi();
+        services.AddOpenApi();
         return toolkit;
     }
 

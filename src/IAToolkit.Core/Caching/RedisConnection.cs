@@ -27,6 +27,9 @@ internal sealed class RedisConnection : IAsyncDisposable
 
     public Task<IConnectionMultiplexer> GetAsync() => _multiplexer.Value;
 
+    /// <summary>The database, for the synchronous callers that need one (the Data Protection key ring).</summary>
+    public IDatabase GetDatabase() => _multiplexer.Value.GetAwaiter().GetResult().GetDatabase();
+
     public async ValueTask DisposeAsync()
     {
         if (_multiplexer.IsValueCreated)

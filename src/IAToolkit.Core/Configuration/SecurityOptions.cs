@@ -20,4 +20,16 @@ public sealed class SecurityOptions
 
     /// <summary>Encrypts stored secrets: 32 bytes in URL-safe base64, as Python's <c>Fernet.generate_key()</c> prints.</summary>
     public string? FernetKey { get; set; }
+
+    /// <summary>
+    /// Mark the session cookie Secure (sent over HTTPS only). Defaults to true outside Development; a host behind a
+    /// TLS-terminating proxy keeps it true.
+    /// </summary>
+    public bool? SecureCookies { get; set; }
+
+    /// <summary>How long a session lasts without activity (sliding; default 8 hours).</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>How long an external login link works (default 5 minutes).</summary>
+    public TimeSpan ExternalLoginLifetime { get; set; } = TimeSpan.FromMinutes(5);
 }

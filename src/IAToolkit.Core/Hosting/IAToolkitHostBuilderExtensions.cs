@@ -7,6 +7,7 @@ using IAToolkit.Configuration;
 using IAToolkit.Data;
 using IAToolkit.Data.Migrations;
 using IAToolkit.Hosting;
+using IAToolkit.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -87,6 +88,15 @@ public static class IAToolkitHostBuilderExtensions
         services.TryAddSingleton<CompanyCatalog>();
         services.TryAddSingleton<ICompanyCatalog>(sp => sp.GetRequiredService<CompanyCatalog>());
         services.TryAddSingleton<IAToolkitStartup>();
+        services.TryAddSingleton<RedisRateLimiter>();
+
+        // Identity
+        services.TryAddSingleton<UserStore>();
+        services.TryAddSingleton<Passwords>();
+        services.TryAddSingleton<LoginAudit>();
+        services.TryAddSingleton<AccountMails>();
+        services.TryAddSingleton<AccountService>();
+        services.TryAddSingleton<ExternalLoginTokens>();
 
         // API keys: the operator verbs create, list and revoke them; the Bearer handler validates them.
         services.TryAddSingleton<ApiKeyStore>();

@@ -1,11 +1,15 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
-using IAToolkit.Testing;
 
-namespace IAToolkit.Cli.Tests;
+namespace IAToolkit.Testing;
 
-/// <summary>The real sample host, run as its own process the way an operator runs it: <c>dotnet SampleCompany.dll …</c>.</summary>
-internal sealed class SampleHostProcess : IDisposable
+/// <summary>
+/// The real sample host, run as its own process the way an operator runs it: <c>dotnet SampleCompany.dll …</c>
+/// (the test project must reference the sample so that it sits in the test's output folder).
+/// </summary>
+public sealed class SampleHostProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -19,6 +23,9 @@ internal sealed class SampleHostProcess : IDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
+
+    /// <summary>The base URL when the host was started with <see cref="StartServingAsync"/>.</summary>
+    public Uri? BaseAddress { get; private set; }
 
     public string Output => Read(_output);
 
@@ -66,6 +73,36 @@ internal sealed class SampleHostProcess : IDisposable
         return (exitCode, host.Output, host.Error);
     }
 
+    /// <summary>Starts the host on a free loopback port and waits until <c>/health/ready</c> answers 200.</summary>
+    public static async Task<SampleHostProcess> StartServingAsync(string databaseUri, IDictionary<string, string?>? environment)
+    {
+        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        var host = Start(databaseUri, environment, ["--urls", url.ToString().TrimEnd('/')]);
+        host.BaseAddress = url;
+        using var client = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && !host.HasExited)
+        {
+            try
+            {
+                using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return host;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        var output = host.Output + host.Error;
+        host.Dispose();
+        throw new InvalidOperationException("The sample host did not become ready:" + Environment.NewLine + output);
+    }
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
@@ -83,6 +120,13 @@ internal sealed class SampleHostProcess : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static void Append(StringBuilder buffer, string? line)

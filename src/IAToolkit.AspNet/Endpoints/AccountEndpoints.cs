@@ -1,0 +1,122 @@
+using IAToolkit.AspNet.Pages;
+using IAToolkit.AspNet.Security;
+using IAToolkit.AspNet.Tenancy;
+using IAToolkit.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace IAToolkit.AspNet.Endpoints;
+
+/// <summary>The sign-in, sign-up and sign-out pages of a company (<c>/{c}/…</c>).</summary>
+internal static class AccountEndpoints
+{
+    private static readonly TimeSpan s_minute = TimeSpan.FromMinutes(1);
+
+    public static void MapAccountPages(this IEndpointRouteBuilder endpoints)
+    {
+        var pages = endpoints.MapGroup("/{c}").ExcludeFromDescription().WithMetadata(new BodySizeLimit(BodySizeLimit.Small));
+        pages.MapGet("/", (RouteCompany route) => TypedResults.Redirect($"/{route.Company.ShortName}/home"));
+        pages.MapGet("/home", ShowLogin);
+        pages.MapGet("/login", ShowLogin);
+        pages.MapPost("/login", LoginAsync).RateLimitedPerClient("login", 10, s_minute);
+        pages.MapGet("/signup", (RouteCompany route) => PageResults.Render<SignUpPage>(new { Page = PageModel.For(route.Company) }));
+        pages.MapPost("/signup", SignUpAsync).RateLimitedPerClient("signup", 5, s_minute);
+        pages.MapGet("/verify/{token}", VerifyAsync).RateLimitedPerClient("verify", 20, s_minute);
+        pages.MapGet("/logout", LogoutAsync);
+        pages.MapPost("/logout", (RouteCompany route, IFormCollection form, HttpContext http) => LogoutAsync(route, http));
+        pages.MapGet("/chat", ShowChat);
+    }
+
+    private static IResult ShowLogin(RouteCompany route, HttpContext http, string? return_url)
+    {
+        var company = route.Company;
+        if (http.User.BelongsTo(company))
+        {
+            return TypedResults.Redirect($"/{company.ShortName}/chat");
+        }
+
+        return PageResults.Render<LoginPage>(new { Page = PageModel.For(company), ReturnUrl = FormValues.LocalReturnUrl(return_url, company.ShortName) });
+    }
+
+    private static async Task<IResult> LoginAsync(RouteCompany route, IFormCollection form, HttpContext http, AccountService accounts, CancellationToken cancellationToken)
+    {
+        var company = route.Company;
+        var page = PageModel.For(company);
+        var email = form.Text("email");
+        var returnUrl = FormValues.LocalReturnUrl(form.Text("return_url", 2048), company.ShortName);
+        var result = await accounts.LoginAsync(company, email, form.Text("password", AccountRules.MaximumPasswordLength + 1), http.Client(), cancellationToken);
+        if (result.User is null)
+        {
+            var error = PageResults.Describe(page.Text, result.Error!.Value, company.Configuration.Name);
+            return PageResults.Render<LoginPage>(new { Page = page, Email = email, Error = error, ReturnUrl = returnUrl }, StatusCodes.Status400BadRequest);
+        }
+
+        await http.SignInAsync(IAToolkitAuthentication.SessionScheme, SessionPrincipals.ForLocalUser(company, result.User));
+        return TypedResults.Redirect(returnUrl ?? $"/{company.ShortName}/chat");
+    }
+
+    private static async Task<IResult> SignUpAsync(RouteCompany route, IFormCollection form, HttpContext http, AccountService accounts, CancellationToken cancellationToken)
+    {
+        var company = route.Company;
+        var page = PageModel.For(company);
+        var input = new SignUpInput(form.Text("email"), form.Text("first_name", 100), form.Text("last_name", 100), form.Text("password", 200), form.Text("confirm_password", 200));
+        var result = await accounts.SignUpAsync(company, input, token => Link(http, company.ShortName, "verify", token), page.Text.Language, cancellationToken);
+        var name = company.Configuration.Name;
+        switch (result.Outcome)
+        {
+            case SignUpOutcome.VerificationSent:
+                return PageResults.Notice(page, page.Text.SignUpTitle, string.Format(System.Globalization.CultureInfo.InvariantCulture, page.Text.SignUpCheckMail, AccountRules.NormaliseEmail(input.Email)));
+            case SignUpOutcome.Active:
+                return PageResults.Render<LoginPage>(new { Page = page, Email = AccountRules.NormaliseEmail(input.Email), Notice = page.Text.SignUpDone });
+            case SignUpOutcome.JoinedExisting:
+                return PageResults.Render<LoginPage>(new { Page = page, Email = AccountRules.NormaliseEmail(input.Email), Notice = string.Format(System.Globalization.CultureInfo.InvariantCulture, page.Text.SignUpJoined, name) });
+            default:
+                var formError = result.Errors.FirstOrDefault(e => e.Field.Length == 0 || e.Error == AccountError.AccountExists);
+                var status = formError?.Error == AccountError.MailFailed ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest;
+                return PageResults.Render<SignUpPage>(
+                    new
+                    {
+                        Page = page,
+                        input.Email,
+                        input.FirstName,
+                        input.LastName,
+                        Errors = PageResults.Describe(page.Text, result.Errors.Where(e => e != formError), name),
+                        FormError = formError is null ? null : PageResults.Describe(page.Text, formError.Error, name),
+                    },
+                    status);
+        }
+    }
+
+    private static async Task<IResult> VerifyAsync(RouteCompany route, string token, AccountService accounts, CancellationToken cancellationToken)
+    {
+        var page = PageModel.For(route.Company);
+        var status = await accounts.VerifyEmailAsync(route.Company, token, cancellationToken);
+        return status == TokenStatus.Redeemed
+            ? PageResults.Notice(page, page.Text.VerifiedTitle, page.Text.VerifiedText)
+            : PageResults.RefusedLink(page, status, page.Text.LinkAgainVerify);
+    }
+
+    private static async Task<IResult> LogoutAsync(RouteCompany route, HttpContext http)
+    {
+        await http.SignOutAsync(IAToolkitAuthentication.SessionScheme);
+        var target = route.Company.Configuration.Parameters.LogoutUrl;
+        return TypedResults.Redirect(target?.ToString() ?? $"/{route.Company.ShortName}/home");
+    }
+
+    private static IResult ShowChat(RouteCompany route, HttpContext http)
+    {
+        var company = route.Company;
+        if (!http.User.BelongsTo(company))
+        {
+            return TypedResults.Redirect($"/{company.ShortName}/login?return_url={Uri.EscapeDataString($"/{company.ShortName}/chat")}");
+        }
+
+        return PageResults.Render<ChatPage>(new { Page = PageModel.For(company), UserName = http.User.Identity!.Name ?? string.Empty });
+    }
+
+    /// <summary>An absolute link to a company page, for e-mails.</summary>
+    public static Uri Link(HttpContext http, string company, string page, string token)
+        => new($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/{company}/{page}/{token}");
+}

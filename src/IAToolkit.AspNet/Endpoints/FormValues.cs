@@ -1,0 +1,23 @@
+using IAToolkit.Identity;
+using Microsoft.AspNetCore.Http;
+
+namespace IAToolkit.AspNet.Endpoints;
+
+/// <summary>Reads posted form fields, trimmed and capped so that nothing huge is echoed back into a page.</summary>
+internal static class FormValues
+{
+    public static string? Text(this IFormCollection form, string name, int maxLength = 320)
+    {
+        var value = form[name].ToString();
+        return value.Length == 0 ? null : value.Length > maxLength ? value[..maxLength] : value;
+    }
+
+    public static ClientInfo Client(this HttpContext context)
+        => new(context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null);
+
+    /// <summary>A return URL only when it stays inside the company's own pages (no open redirect).</summary>
+    public static string? LocalReturnUrl(string? url, string companyShortName)
+        => url is not null && url.StartsWith($"/{companyShortName}/", StringComparison.Ordinal) && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal)
+            ? url
+            : null;
+}

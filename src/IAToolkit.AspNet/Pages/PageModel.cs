@@ -1,0 +1,17 @@
+using IAToolkit.AspNet.Localization;
+using IAToolkit.Companies;
+
+namespace IAToolkit.AspNet.Pages;
+
+/// <summary>What every page needs: the company (if any), the texts in the page's language and the brand colours.</summary>
+/// <param name="Company">The company the page belongs to; <see langword="null"/> on framework pages.</param>
+/// <param name="Text">The texts.</param>
+/// <param name="BrandingCss">The company's colours as CSS custom properties.</param>
+public sealed record PageModel(Company? Company, UiText Text, string BrandingCss)
+{
+    internal static PageModel For(Company? company)
+        => new(company, UiTexts.For(company?.Configuration.Language), Branding.BrandingCss.For(company));
+
+    /// <summary>The path of a page of this company, e.g. <c>/acme/login</c>.</summary>
+    public string PathOf(string page) => Company is null ? "/" : $"/{Company.ShortName}/{page}";
+}

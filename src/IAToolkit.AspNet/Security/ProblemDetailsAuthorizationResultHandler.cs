@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IAToolkit.AspNet.Security;
+
+/// <summary>
+/// Answers a refused API call with ProblemDetails: 401 without valid credentials, 403 with credentials of another
+/// company. Pages keep the default behaviour (a redirect to the sign-in page).
+/// </summary>
+internal sealed class ProblemDetailsAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Succeeded || context.GetEndpoint()?.Metadata.GetMetadata<ApiEndpointMarker>() is null)
+        {
+            await _default.HandleAsync(next, context, policy, authorizeResult);
+            return;
+        }
+
+        var forbidden = authorizeResult.Forbidden;
+        var status = forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = forbidden ? "Forbidden" : "Unauthorized",
+            Detail = forbidden
+                ? "These credentials do not give access to this company."
+                : context.Items[ApiKeyAuthenticationHandler.FailureItem] as string ?? "Sign in, or send Authorization: Bearer <API key>.",
+        };
+        problem.Extensions["code"] = forbidden ? ErrorCodes.Forbidden : ErrorCodes.Unauthenticated;
+        context.Response.StatusCode = status;
+        if (!forbidden)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
+}

@@ -1,0 +1,11 @@
+namespace IAToolkit.Identity;
+
+/// <summary>What a single-use e-mail token is for.</summary>
+public enum TokenPurpose
+{
+    /// <summary>Confirms the e-mail address of a new account.</summary>
+    VerifyEmail,
+
+    /// <summary>Lets the user choose a new password.</summary>
+    ResetPassword,
+}

@@ -1,0 +1,15 @@
+namespace IAToolkit;
+
+/// <summary>Too many requests from one client; the web layer answers 429 with a Retry-After header.</summary>
+public sealed class RateLimitedException : IAToolkitException
+{
+    /// <summary>Creates the exception.</summary>
+    public RateLimitedException(TimeSpan retryAfter)
+        : base(ErrorCodes.RateLimited, $"Too many requests; retry in {Math.Ceiling(retryAfter.TotalSeconds)} s.")
+    {
+        RetryAfter = retryAfter;
+    }
+
+    /// <summary>How long the client should wait.</summary>
+    public TimeSpan RetryAfter { get; }
+}
