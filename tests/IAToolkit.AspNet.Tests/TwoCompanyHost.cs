@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Text.Json;
+using IAToolkit.ApiKeys;
+using IAToolkit.Companies;
+using IAToolkit.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IAToolkit.AspNet.Tests;
+
+/// <summary>A real web host (in memory) serving two companies, acme and globex, for tenancy and API tests.</summary>
+internal sealed class TwoCompanyHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly TempContentRoot _root;
+
+    private TwoCompanyHost(WebApplication app, TempContentRoot root)
+    {
+        _app = app;
+        _root = root;
+    }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TwoCompanyHost> StartAsync(string databaseUri, IDictionary<string, string?>? settings = null)
+    {
+        var root = new TempContentRoot();
+        root.WriteCompany("acme", TempContentRoot.MinimalYaml("acme", "ACME Retail") + """
+
+            prompt_categories: ["Sales"]
+            prompts:
+              - category: Sales
+                name: monthly_sales
+                description: Monthly sales
+                order: 1
+                custom_fields:
+                  - { data_key: month, label: Month, type: date }
+            parameters:
+              cors_origin: ["https://portal.acme.example"]
+            """, ("prompts/monthly_sales.prompt", "Sales of {{ month }}"));
+        root.WriteCompany("globex", TempContentRoot.MinimalYaml("globex", "Globex"));
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = root.Path, EnvironmentName = "Production" });
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["DATABASE_URI"] = databaseUri,
+            ["REDIS_URL"] = TestServices.RedisUrl,
+            ["IATOOLKIT_SECRET_KEY"] = TestServices.SecretKey,
+            ["FERNET_KEY"] = TestServices.FernetKey,
+            ["TEST_OPENAI_API_KEY"] = "sk-test",
+            ["IAToolkit:Database:MigrateOnStart"] = "true",
+            ["IAToolkit:Security:SecureCookies"] = "false",
+            ["IAToolkit:Redis:KeyPrefix"] = $"iat-test-{Guid.NewGuid():N}:",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.AddIAToolkit().RegisterCompany<PortalCompany>("acme").RegisterCompany<PortalCompany>("globex");
+        var app = builder.Build();
+        app.MapIAToolkit();
+        await app.StartAsync();
+        return new TwoCompanyHost(app, root);
+    }
+
+    public HttpClient Client() => _app.GetTestClient();
+
+    public BrowserSession Browser()
+    {
+        var server = _app.GetTestServer();
+#pragma warning disable CA2000 // The client owns the handler chain.
+        var client = new HttpClient(new CookieHandler { InnerHandler = server.CreateHandler() }) { BaseAddress = server.BaseAddress };
+#pragma warning restore CA2000
+        return new BrowserSession(client);
+    }
+
+    public Company Company(string shortName) => _app.Services.GetRequiredService<ICompanyCatalog>().GetRequired(shortName);
+
+    public async Task<string> CreateKeyAsync(string company)
+        => (await _app.Services.GetRequiredService<ApiKeyStore>().CreateAsync(Company(company), "test", CancellationToken.None)).Key;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _root.Dispose();
+    }
+
+    /// <summary>A company whose portal users are described from their identifier.</summary>
+    internal sealed class PortalCompany : CompanyBase
+    {
+        public override Task<CompanyUserInfo> GetUserInfoAsync(string userIdentifier, CompanyRequestContext context, CancellationToken cancellationToken)
+            => Task.FromResult(new CompanyUserInfo { UserIdentifier = userIdentifier, FullName = $"Portal User {userIdentifier}", Email = $"{userIdentifier}@portal.example" });
+
+        public override IEnumerable<Command> GetCommands(IServiceProvider services) => [];
+
+        public override Task<object?> HandleRequestAsync(string toolName, JsonElement arguments, CompanyRequestContext context, CancellationToken cancellationToken)
+            => Task.FromResult<object?>(null);
+    }
+}
