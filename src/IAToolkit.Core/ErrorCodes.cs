@@ -29,4 +29,7 @@ public static class ErrorCodes
 
     /// <summary>The company has no API key with the given id or prefix.</summary>
     public const string ApiKeyNotFound = "api_key_not_found";
+
+    /// <summary>A mail could not be sent: the company's mail settings are missing or the provider refused or failed.</summary>
+    public const string MailFailed = "mail_failed";
 }
