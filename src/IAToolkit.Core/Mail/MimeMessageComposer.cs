@@ -19,7 +19,12 @@ internal static class MimeMessageComposer
         var body = new BodyBuilder { HtmlBody = spec.HtmlBody, TextBody = spec.TextBody };
         foreach (var attachment in spec.Attachments)
         {
-            body.Attachments.Add(attachment.FileName, attachment.Content.ToArray(), ContentType.Parse(attachment.ContentType));
+            var part = body.Attachments.Add(attachment.FileName, attachment.Content.ToArray(), ContentType.Parse(attachment.ContentType));
+            if (part is MimePart mime)
+            {
+                // Base64 for every file: a text/* part sent as 7bit or quoted-printable has its line ends made CRLF.
+                mime.ContentTransferEncoding = ContentEncoding.Base64;
+            }
         }
 
         message.Body = body.ToMessageBody();
