@@ -7,7 +7,8 @@ namespace IAToolkit.Mail;
 /// <summary>Checks a <see cref="MailMessageSpec"/> before any connection is made; a problem is the caller's (invalid_request).</summary>
 internal static class MailMessageCheck
 {
-    public static void Validate(MailMessageSpec message)
+    /// <summary>Throws <see cref="ErrorCodes.InvalidRequest"/> naming the first recipient that is not a plain e-mail address.</summary>
+    public static void ValidateRecipients(MailMessageSpec message)
     {
         if (message.To is null || message.To.Count == 0)
         {
@@ -21,7 +22,11 @@ internal static class MailMessageCheck
                 throw Invalid($"'{address}' is not an e-mail address.");
             }
         }
+    }
 
+    /// <summary>Throws <see cref="ErrorCodes.InvalidRequest"/> for a missing subject or body or a bad attachment; no address is named.</summary>
+    public static void ValidateContent(MailMessageSpec message)
+    {
         if (string.IsNullOrWhiteSpace(message.Subject))
         {
             throw Invalid("The mail has no subject.");

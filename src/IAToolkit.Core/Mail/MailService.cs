@@ -23,7 +23,18 @@ internal sealed class MailService : IMailService
         ArgumentNullException.ThrowIfNull(message);
         try
         {
-            MailMessageCheck.Validate(message);
+            MailMessageCheck.ValidateRecipients(message);
+        }
+        catch (IAToolkitException)
+        {
+            // The caller's message names the address; the log does not.
+            MailLog.Refused(_logger, company.ShortName, "no recipient, or one that is not an e-mail address");
+            throw;
+        }
+
+        try
+        {
+            MailMessageCheck.ValidateContent(message);
         }
         catch (IAToolkitException ex)
         {

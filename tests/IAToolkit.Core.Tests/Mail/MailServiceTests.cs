@@ -46,6 +46,7 @@ public sealed class MailServiceTests
         var error = await Assert.ThrowsAsync<IAToolkitException>(() => host.Mail.SendAsync(MailTestCompany.Create(MailTestCompany.Smtp), Message() with { To = to }));
 
         Assert.That((error!.Code, error.Message), Is.EqualTo((ErrorCodes.InvalidRequest, expected)));
+        Assert.That(host.Logs.Entries.Single(e => e.EventId == 1303).Message, Does.Not.Contain("@").And.Not.Contain("not-an-address"), "the log names no address");
     }
 
     [Test]
