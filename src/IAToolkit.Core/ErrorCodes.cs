@@ -38,4 +38,7 @@ public static class ErrorCodes
 
     /// <summary>Valid credentials that do not give access to this company.</summary>
     public const string Forbidden = "forbidden";
+
+    /// <summary>A mail could not be sent: the company's mail settings are missing or the provider refused or failed.</summary>
+    public const string MailFailed = "mail_failed";
 }

@@ -17,6 +17,18 @@ public static class TestServices
     /// <summary>The local Redis URL.</summary>
     public static string RedisUrl => Require("REDIS_URL", "Redis");
 
+    /// <summary>The host of the local SMTP sink (smtp4dev).</summary>
+    public static string SmtpHost => Require("SMTP_HOST", "smtp4dev");
+
+    /// <summary>The SMTP port of the local SMTP sink.</summary>
+    public static string SmtpPort => Require("SMTP_PORT", "smtp4dev");
+
+    /// <summary>The IMAP port of the local SMTP sink, where the messages it received can be read (any login is accepted).</summary>
+    public static int SmtpImapPort => int.Parse(Require("SMTP_IMAP_PORT", "smtp4dev"), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The web UI and REST API of the local SMTP sink, e.g. <c>http://127.0.0.1:52080</c>.</summary>
+    public static string SmtpWebUrl => Require("SMTP_WEB_URL", "smtp4dev");
+
     /// <summary>A secret key good enough for tests.</summary>
     public const string SecretKey = "test-secret-key-0123456789abcdef0123456789abcdef";
 

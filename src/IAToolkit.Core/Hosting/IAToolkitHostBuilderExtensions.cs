@@ -8,6 +8,7 @@ using IAToolkit.Data;
 using IAToolkit.Data.Migrations;
 using IAToolkit.Hosting;
 using IAToolkit.Identity;
+using IAToolkit.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -87,6 +88,16 @@ public static class IAToolkitHostBuilderExtensions
         services.TryAddSingleton<CompanyFolderChecker>();
         services.TryAddSingleton<CompanyCatalog>();
         services.TryAddSingleton<ICompanyCatalog>(sp => sp.GetRequiredService<CompanyCatalog>());
+        // Mail (src/IAToolkit.Core/Mail): IMailService with its SMTP and Brevo transports and the Brevo HTTP client.
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailOptions>, MailOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMailTransport, SmtpMailTransport>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMailTransport, BrevoMailTransport>());
+        services.TryAddSingleton<IMailService, MailService>();
+        services.AddHttpClient(BrevoMailTransport.HttpClientName)
+            .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<MailOptions>>().Value.Timeout)
+            .RedactLoggedHeaders(_ => true);
+        // End of mail.
         services.TryAddSingleton<IAToolkitStartup>();
         services.TryAddSingleton<RedisRateLimiter>();
 
