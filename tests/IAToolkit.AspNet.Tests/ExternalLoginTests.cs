@@ -89,7 +89,7 @@ public sealed class ExternalLoginTests : DatabaseTest
     [TestCase("""{}""", "application/json", HttpStatusCode.BadRequest, "user_identifier is required")]
     [TestCase("""{"user_identifier":"  "}""", "application/json", HttpStatusCode.BadRequest, "user_identifier is required")]
     [TestCase("""{"user_identifier": "emp""", "application/json", HttpStatusCode.BadRequest, "JSON")]
-    [TestCase("""user_identifier=emp""", "text/plain", HttpStatusCode.UnsupportedMediaType, "")]
+    [TestCase("""user_identifier=emp""", "text/plain", HttpStatusCode.UnsupportedMediaType, "application/json")]
     public async Task ExternalLogin_BadInput_ReturnsAClearProblem(string body, string contentType, HttpStatusCode status, string message)
     {
         await using var host = await TwoCompanyHost.StartAsync(Database.Uri);

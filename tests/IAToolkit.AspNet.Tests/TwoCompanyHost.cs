@@ -40,8 +40,19 @@ internal sealed class TwoCompanyHost : IAsyncDisposable
                   - { data_key: month, label: Month, type: date }
             parameters:
               cors_origin: ["https://portal.acme.example"]
+            mail_provider:
+              provider: smtplib
+              sender_email: assistant@acme.example
             """, ("prompts/monthly_sales.prompt", "Sales of {{ month }}"));
-        root.WriteCompany("globex", TempContentRoot.MinimalYaml("globex", "Globex"));
+
+        // globex verifies e-mail too, through an SMTP server that is not there.
+        root.WriteCompany("globex", TempContentRoot.MinimalYaml("globex", "Globex") + """
+
+            mail_provider:
+              provider: smtplib
+              sender_email: assistant@globex.example
+              smtplib: { host_env: GLOBEX_SMTP_HOST, port_env: GLOBEX_SMTP_PORT }
+            """);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = root.Path, EnvironmentName = "Production" });
         builder.WebHost.UseTestServer();
@@ -52,6 +63,10 @@ internal sealed class TwoCompanyHost : IAsyncDisposable
             ["IATOOLKIT_SECRET_KEY"] = TestServices.SecretKey,
             ["FERNET_KEY"] = TestServices.FernetKey,
             ["TEST_OPENAI_API_KEY"] = "sk-test",
+            ["SMTP_HOST"] = TestServices.SmtpHost,
+            ["SMTP_PORT"] = TestServices.SmtpPort,
+            ["GLOBEX_SMTP_HOST"] = "127.0.0.1",
+            ["GLOBEX_SMTP_PORT"] = "1",
             ["IAToolkit:Database:MigrateOnStart"] = "true",
             ["IAToolkit:Security:SecureCookies"] = "false",
             ["IAToolkit:Redis:KeyPrefix"] = $"iat-test-{Guid.NewGuid():N}:",

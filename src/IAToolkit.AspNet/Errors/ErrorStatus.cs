@@ -16,7 +16,7 @@ internal static class ErrorStatus
         ErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
         ErrorCodes.DatabaseUnavailable => StatusCodes.Status503ServiceUnavailable,
         ErrorCodes.DatabaseNotMigrated => StatusCodes.Status503ServiceUnavailable,
-        "mail_failed" => StatusCodes.Status503ServiceUnavailable,
+        ErrorCodes.MailFailed => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -18,12 +18,20 @@ internal static class StatusCodePages
         {
             var page = PageModel.For(null);
             var title = status == StatusCodes.Status404NotFound ? page.Text.NotFoundTitle : page.Text.ErrorTitle;
-            await PageResults.Notice(page, title, ErrorStatus.Title(status), status).ExecuteAsync(http);
+            await PageResults.Notice(page, title, Explain(http, status), status).ExecuteAsync(http);
             return;
         }
 
-        var problem = new ProblemDetails { Status = status, Title = ErrorStatus.Title(status) };
+        var problem = new ProblemDetails { Status = status, Title = ErrorStatus.Title(status), Detail = Explain(http, status) };
         problem.Extensions["code"] = status == StatusCodes.Status404NotFound ? "not_found" : ErrorCodes.InvalidRequest;
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
     }
+
+    private static string Explain(HttpContext http, int status) => status switch
+    {
+        StatusCodes.Status404NotFound => $"Nothing is served at {http.Request.Path}.",
+        StatusCodes.Status405MethodNotAllowed => $"{http.Request.Path} does not accept {http.Request.Method}.",
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+        _ => ErrorStatus.Title(status),
+    };
 }

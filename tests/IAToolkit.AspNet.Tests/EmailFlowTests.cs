@@ -1,0 +1,135 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Dapper;
+using IAToolkit.Testing;
+
+namespace IAToolkit.AspNet.Tests;
+
+/// <summary>Verification and password reset through the real SMTP sink: the mails are read back and their links followed.</summary>
+public sealed partial class EmailFlowTests : DatabaseTest
+{
+    private const string Password = "Str0ng!pass";
+
+    [Test]
+    public async Task SignUp_CompanyVerifiesEmail_LinkFromTheMailActivatesTheAccountOnce()
+    {
+        await using var host = await TwoCompanyHost.StartAsync(Database.Uri);
+        using var browser = host.Browser();
+        var email = Unique("verify");
+
+        var signUp = await SignUpAsync(browser, "acme", email);
+        var tooEarly = await LoginAsync(browser, "acme", email, Password);
+        var link = LinkIn((await Smtp4devMailbox.FindToAsync(email)).HtmlBody, "/acme/verify/");
+        var verified = await browser.GetAsync(link);
+        var reused = await browser.GetAsync(link);
+        var login = await LoginAsync(browser, "acme", email, Password);
+
+        Assert.That(signUp.Text, Does.Contain($"We sent a verification link to {email}"));
+        Assert.That(tooEarly.Text, Does.Contain("Verify your e-mail address first"));
+        Assert.That(verified.Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(verified.Text, Does.Contain("Your e-mail address is verified"));
+        Assert.That(reused.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(reused.Text, Does.Contain("The link was already used"));
+        Assert.That(login.Location, Is.EqualTo("/acme/chat"));
+    }
+
+    [Test]
+    public async Task Verify_ExpiredLink_IsRefusedAndTheAccountStaysUnverified()
+    {
+        await using var host = await TwoCompanyHost.StartAsync(Database.Uri);
+        using var browser = host.Browser();
+        var email = Unique("expired");
+        await SignUpAsync(browser, "acme", email);
+        var link = LinkIn((await Smtp4devMailbox.FindToAsync(email)).HtmlBody, "/acme/verify/");
+        await using var connection = await Database.OpenAsync();
+        await connection.ExecuteAsync("UPDATE iat_user_tokens SET expires_at = now() - interval '1 minute'");
+
+        var page = await browser.GetAsync(link);
+
+        Assert.That(page.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(page.Text, Does.Contain("The link has expired."));
+        Assert.That(await connection.ExecuteScalarAsync<bool>("SELECT verified FROM iat_users WHERE email = @email", new { email }), Is.False);
+    }
+
+    [Test]
+    public async Task ForgotPassword_LinkFromTheMailSetsANewPasswordOnce()
+    {
+        await using var host = await TwoCompanyHost.StartAsync(Database.Uri);
+        using var browser = host.Browser();
+        var email = await VerifiedUserAsync(browser, "reset");
+
+        var requested = await browser.SubmitAsync("/acme/forgot-password", "/acme/forgot-password", new Dictionary<string, string> { ["email"] = email });
+        var mail = await Smtp4devMailbox.FindAsync("ACME Retail: reset your password", email);
+        var link = LinkIn(mail.HtmlBody, "/acme/change-password/");
+        var weak = await browser.SubmitAsync(link, link, new Dictionary<string, string> { ["password"] = "weak", ["confirm_password"] = "weak" });
+        var changed = await browser.SubmitAsync(link, link, new Dictionary<string, string> { ["password"] = "N3w!password", ["confirm_password"] = "N3w!password" });
+        var reused = await browser.GetAsync(link);
+
+        Assert.That(requested.Text, Does.Contain("If an account exists for that address"));
+        Assert.That(mail.To.Mailboxes.Single().Address, Is.EqualTo(email));
+        Assert.That(weak.Status, Is.EqualTo(HttpStatusCode.BadRequest), "a refused password does not spend the link");
+        Assert.That(changed.Text, Does.Contain("Your password was changed"));
+        Assert.That(reused.Text, Does.Contain("The link was already used"));
+        Assert.That((await LoginAsync(browser, "acme", email, Password)).Status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await LoginAsync(browser, "acme", email, "N3w!password")).Location, Is.EqualTo("/acme/chat"));
+    }
+
+    [Test]
+    public async Task ForgotPassword_UnknownAddress_SameAnswerAndNoMail()
+    {
+        await using var host = await TwoCompanyHost.StartAsync(Database.Uri);
+        using var browser = host.Browser();
+        var email = Unique("nobody");
+
+        var page = await browser.SubmitAsync("/acme/forgot-password", "/acme/forgot-password", new Dictionary<string, string> { ["email"] = email });
+
+        Assert.That(page.Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(page.Text, Does.Contain("If an account exists for that address"));
+        await Task.Delay(500);
+        Assert.That(await Smtp4devMailbox.CountToAsync(email), Is.Zero);
+    }
+
+    [Test]
+    public async Task SignUp_MailCannotBeSent_ReportsItAndStoresNothing()
+    {
+        await using var host = await TwoCompanyHost.StartAsync(Database.Uri);
+        using var browser = host.Browser();
+
+        var page = await SignUpAsync(browser, "globex", Unique("nomail"));
+
+        Assert.That(page.Status, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(page.Text, Does.Contain("We could not send the e-mail, so nothing was saved"));
+        await using var connection = await Database.OpenAsync();
+        Assert.That(await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM iat_users"), Is.Zero);
+        Assert.That(await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM iat_user_tokens"), Is.Zero);
+    }
+
+    private static async Task<string> VerifiedUserAsync(BrowserSession browser, string tag)
+    {
+        var email = Unique(tag);
+        await SignUpAsync(browser, "acme", email);
+        await browser.GetAsync(LinkIn((await Smtp4devMailbox.FindToAsync(email)).HtmlBody, "/acme/verify/"));
+        return email;
+    }
+
+    private static string Unique(string tag) => $"{tag}-{Guid.NewGuid():N}@example.com";
+
+    private static string LinkIn(string? html, string path)
+    {
+        var match = LinkPattern().Matches(html ?? string.Empty).Select(m => new Uri(m.Value)).FirstOrDefault(u => u.AbsolutePath.StartsWith(path, StringComparison.Ordinal));
+        Assert.That(match, Is.Not.Null, $"no {path} link in the mail:\n{html}");
+        return match!.PathAndQuery;
+    }
+
+    private static Task<PageResponse> SignUpAsync(BrowserSession browser, string company, string email)
+        => browser.SubmitAsync($"/{company}/signup", $"/{company}/signup", new Dictionary<string, string>
+        {
+            ["email"] = email, ["first_name"] = "Ana", ["last_name"] = "Pérez", ["password"] = Password, ["confirm_password"] = Password,
+        });
+
+    private static Task<PageResponse> LoginAsync(BrowserSession browser, string company, string email, string password)
+        => browser.SubmitAsync($"/{company}/login", $"/{company}/login", new Dictionary<string, string> { ["email"] = email, ["password"] = password });
+
+    [GeneratedRegex(@"https?://[^\s""'<>]+")]
+    private static partial Regex LinkPattern();
+}
