@@ -90,7 +90,7 @@ public sealed partial class EmailFlowTests : DatabaseTest
     }
 
     [Test]
-    public async Task SignUp_MailCannotBeSent_ReportsItAndStoresNothing()
+    public async Task SignUp_MailCannotBeSent_ReportsItInTheCompanysLanguageAndStoresNothing()
     {
         await using var host = await TwoCompanyHost.StartAsync(Database.Uri);
         using var browser = host.Browser();
@@ -98,7 +98,7 @@ public sealed partial class EmailFlowTests : DatabaseTest
         var page = await SignUpAsync(browser, "globex", Unique("nomail"));
 
         Assert.That(page.Status, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
-        Assert.That(page.Text, Does.Contain("We could not send the e-mail, so nothing was saved"));
+        Assert.That(page.Text, Does.Contain("No pudimos enviar el correo, así que no se guardó nada"), "globex's pages are in Spanish");
         await using var connection = await Database.OpenAsync();
         Assert.That(await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM iat_users"), Is.Zero);
         Assert.That(await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM iat_user_tokens"), Is.Zero);

@@ -45,8 +45,8 @@ internal sealed class TwoCompanyHost : IAsyncDisposable
               sender_email: assistant@acme.example
             """, ("prompts/monthly_sales.prompt", "Sales of {{ month }}"));
 
-        // globex verifies e-mail too, through an SMTP server that is not there.
-        root.WriteCompany("globex", TempContentRoot.MinimalYaml("globex", "Globex") + """
+        // globex speaks Spanish and verifies e-mail too, through an SMTP server that is not there.
+        root.WriteCompany("globex", TempContentRoot.MinimalYaml("globex", "Globex").Replace("en_US", "es_ES", StringComparison.Ordinal) + """
 
             mail_provider:
               provider: smtplib
