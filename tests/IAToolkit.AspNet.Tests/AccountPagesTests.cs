@@ -28,6 +28,24 @@ public sealed class AccountPagesTests : DatabaseTest
     }
 
     [Test]
+    public async Task Chat_UserWhoPrefersSpanish_IsInSpanish()
+    {
+        await using var factory = new SampleHostFactory(Database.Uri);
+        using var browser = factory.Browser();
+        await SignUpAsync(browser, "es@example.com", "Eva", "Sanz");
+        await using (var connection = await Database.OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE iat_users SET preferred_language = 'es' WHERE email = 'es@example.com'");
+        }
+
+        await LoginAsync(browser, "es@example.com", Password);
+        var chat = await browser.GetAsync("/sample_company/chat");
+
+        Assert.That(chat.Text, Does.Contain("Sesión iniciada como Eva Sanz"));
+        Assert.That(chat.Html, Does.Contain("<html lang=\"es\">"));
+    }
+
+    [Test]
     public async Task Chat_WithoutSession_RedirectsToLoginKeepingTheTarget()
     {
         await using var factory = new SampleHostFactory(Database.Uri);

@@ -40,7 +40,7 @@ public sealed class HostStartupTests : DatabaseTest
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
-        Assert.That(html, Does.Contain("<strong>Sample Company</strong> <code>sample_company</code>"));
+        Assert.That(html, Does.Contain("<a href=\"/sample_company/home\"><strong>Sample Company</strong></a> <code>sample_company</code>"));
     }
 
     [Test]

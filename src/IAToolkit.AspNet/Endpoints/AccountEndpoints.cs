@@ -113,7 +113,7 @@ internal static class AccountEndpoints
             return TypedResults.Redirect($"/{company.ShortName}/login?return_url={Uri.EscapeDataString($"/{company.ShortName}/chat")}");
         }
 
-        return PageResults.Render<ChatPage>(new { Page = PageModel.For(company), UserName = http.User.Identity!.Name ?? string.Empty });
+        return PageResults.Render<ChatPage>(new { Page = PageModel.For(company, http.User), UserName = http.User.Identity!.Name ?? string.Empty });
     }
 
     /// <summary>An absolute link to a company page, for e-mails.</summary>

@@ -28,8 +28,8 @@ internal static class IndexEndpoint
             .Append("<h1>IAToolkit ").Append(html.Encode(IAToolkitVersion.Current)).Append("</h1><p>Companies served by this host:</p><ul>");
         foreach (var company in catalog.Companies)
         {
-            page.Append("<li><strong>").Append(html.Encode(company.Configuration.Name)).Append("</strong> <code>")
-                .Append(html.Encode(company.ShortName)).Append("</code></li>");
+            page.Append("<li><a href=\"/").Append(html.Encode(company.ShortName)).Append("/home\"><strong>").Append(html.Encode(company.Configuration.Name))
+                .Append("</strong></a> <code>").Append(html.Encode(company.ShortName)).Append("</code></li>");
         }
 
         page.Append("</ul><p><a href=\"/health/ready\">Readiness</a> · <a href=\"/openapi/v1.json\">OpenAPI</a></p></body></html>");

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using IAToolkit.AspNet.Localization;
 using IAToolkit.Companies;
 
@@ -9,8 +10,12 @@ namespace IAToolkit.AspNet.Pages;
 /// <param name="BrandingCss">The company's colours as CSS custom properties.</param>
 public sealed record PageModel(Company? Company, UiText Text, string BrandingCss)
 {
-    internal static PageModel For(Company? company)
-        => new(company, UiTexts.For(company?.Configuration.Language), Branding.BrandingCss.For(company));
+    internal static PageModel For(Company? company, ClaimsPrincipal? user = null)
+    {
+        // A signed-in user's own choice wins over the company's locale.
+        var language = user?.FindFirst(Security.IAToolkitAuthentication.LanguageClaim)?.Value ?? company?.Configuration.Language;
+        return new(company, UiTexts.For(language), Branding.BrandingCss.For(company));
+    }
 
     /// <summary>The path of a page of this company, e.g. <c>/acme/login</c>.</summary>
     public string PathOf(string page) => Company is null ? "/" : $"/{Company.ShortName}/{page}";

@@ -18,6 +18,9 @@ internal static class IAToolkitAuthentication
     /// <summary><c>local</c>, <c>external</c> or <c>api_key</c>.</summary>
     public const string AuthTypeClaim = "iat:auth";
 
+    /// <summary>The language a local user chose (<c>en</c>, <c>es</c>).</summary>
+    public const string LanguageClaim = "iat:lang";
+
     /// <summary>The id of a local user, or of an API key.</summary>
     public const string IdClaim = "iat:id";
 }

@@ -9,7 +9,15 @@ namespace IAToolkit.AspNet.Security;
 internal static class SessionPrincipals
 {
     public static ClaimsPrincipal ForLocalUser(Company company, UserAccount user)
-        => Create(company, user.Email, user.FullName, user.Email, "local", user.Id.ToString(CultureInfo.InvariantCulture));
+    {
+        var principal = Create(company, user.Email, user.FullName, user.Email, "local", user.Id.ToString(CultureInfo.InvariantCulture));
+        if (user.PreferredLanguage is { Length: > 0 } language)
+        {
+            ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(IAToolkitAuthentication.LanguageClaim, language));
+        }
+
+        return principal;
+    }
 
     public static ClaimsPrincipal ForExternalUser(Company company, ExternalLoginTicket ticket)
         => Create(company, ticket.UserIdentifier, ticket.FullName, ticket.Email, "external", null);
