@@ -11,15 +11,9 @@ public sealed class SharedSessionTests : DatabaseTest
     [Test]
     public async Task Session_IssuedByOneHost_IsAcceptedByTheOther()
     {
-        var (exit, output, error) = await SampleHostProcess.RunAsync(Database.Uri, null, "migrate");
-        Assert.That(exit, Is.Zero, output + error);
-        var environment = new Dictionary<string, string?>
-        {
-            ["IAToolkit__Security__SecureCookies"] = "false",
-            ["IAToolkit__Redis__KeyPrefix"] = $"iat-test-{Guid.NewGuid():N}:",
-        };
-        using var hostA = await SampleHostProcess.StartServingAsync(Database.Uri, environment);
-        using var hostB = await SampleHostProcess.StartServingAsync(Database.Uri, environment);
+        var (hostA, hostB) = await StartTwoHostsAsync();
+        using var disposeA = hostA;
+        using var disposeB = hostB;
         using var onA = BrowserSession.For(hostA.BaseAddress!);
         using var onB = BrowserSession.For(hostB.BaseAddress!, onA.Cookies);
 
@@ -39,15 +33,9 @@ public sealed class SharedSessionTests : DatabaseTest
     [Test]
     public async Task Form_RenderedByOneHost_IsAcceptedByTheOther()
     {
-        var (exit, output, error) = await SampleHostProcess.RunAsync(Database.Uri, null, "migrate");
-        Assert.That(exit, Is.Zero, output + error);
-        var environment = new Dictionary<string, string?>
-        {
-            ["IAToolkit__Security__SecureCookies"] = "false",
-            ["IAToolkit__Redis__KeyPrefix"] = $"iat-test-{Guid.NewGuid():N}:",
-        };
-        using var hostA = await SampleHostProcess.StartServingAsync(Database.Uri, environment);
-        using var hostB = await SampleHostProcess.StartServingAsync(Database.Uri, environment);
+        var (hostA, hostB) = await StartTwoHostsAsync();
+        using var disposeA = hostA;
+        using var disposeB = hostB;
         using var onA = BrowserSession.For(hostA.BaseAddress!);
         using var onB = BrowserSession.For(hostB.BaseAddress!, onA.Cookies);
 
@@ -62,5 +50,18 @@ public sealed class SharedSessionTests : DatabaseTest
 
         Assert.That(posted.Status, Is.EqualTo(HttpStatusCode.OK), posted.Text);
         Assert.That(posted.Text, Does.Contain("Your account is ready"));
+    }
+
+    private async Task<(SampleHostProcess A, SampleHostProcess B)> StartTwoHostsAsync()
+    {
+        var (exit, output, error) = await SampleHostProcess.RunAsync(Database.Uri, null, "migrate");
+        Assert.That(exit, Is.Zero, output + error);
+        var environment = new Dictionary<string, string?>
+        {
+            ["IAToolkit__Security__SecureCookies"] = "false",
+            ["IAToolkit__Redis__KeyPrefix"] = $"iat-test-{Guid.NewGuid():N}:",
+        };
+        var hostA = await SampleHostProcess.StartServingAsync(Database.Uri, environment);
+        return (hostA, await SampleHostProcess.StartServingAsync(Database.Uri, environment));
     }
 }
