@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Text.Json;
 
 namespace IAToolkit.Testing.ScriptedLlm;
@@ -86,18 +87,19 @@ public sealed class RecordedRequest
     /// <summary>A short form for assertion messages.</summary>
     public override string ToString() => $"#{Number} {Method} {Path}{Query}";
 
-    private static IReadOnlyList<RecordedMessage> ReadMessages(JsonElement body)
+    private static ReadOnlyCollection<RecordedMessage> ReadMessages(JsonElement body)
     {
         if (!TryGet(body, "messages", out var messages) || messages.ValueKind != JsonValueKind.Array)
         {
-            return [];
+            return ReadOnlyCollection<RecordedMessage>.Empty;
         }
 
-        return [.. messages.EnumerateArray().Where(m => m.ValueKind == JsonValueKind.Object).Select(ReadMessage)];
+        return messages.EnumerateArray().Where(m => m.ValueKind == JsonValueKind.Object).Select(ReadMessage).ToList().AsReadOnly();
     }
 
     private static RecordedMessage ReadMessage(JsonElement message)
     {
+        // Lists rather than arrays throughout, so NUnit's Has.Count works on every collection here.
         List<RecordedToolCall> calls = [];
         if (TryGet(message, "tool_calls", out var toolCalls) && toolCalls.ValueKind == JsonValueKind.Array)
         {
@@ -140,32 +142,35 @@ public sealed class RecordedRequest
         return texts.Count == 0 ? null : string.Concat(texts);
     }
 
-    private static IReadOnlyList<string> ReadTools(JsonElement body)
+    private static ReadOnlyCollection<string> ReadTools(JsonElement body)
     {
         if (!TryGet(body, "tools", out var tools) || tools.ValueKind != JsonValueKind.Array)
         {
-            return [];
+            return ReadOnlyCollection<string>.Empty;
         }
 
-        return [.. tools.EnumerateArray()
+        return tools.EnumerateArray()
             .Select(tool => TryGet(tool, "function", out var function) ? StringProperty(function, "name") : null)
-            .OfType<string>()];
+            .OfType<string>()
+            .ToList()
+            .AsReadOnly();
     }
 
-    private static IReadOnlyList<string> ReadInputs(JsonElement body)
+    private static ReadOnlyCollection<string> ReadInputs(JsonElement body)
     {
         if (!TryGet(body, "input", out var input))
         {
-            return [];
+            return ReadOnlyCollection<string>.Empty;
         }
 
-        return input.ValueKind switch
+        List<string> inputs = input.ValueKind switch
         {
             JsonValueKind.String => [input.GetString()!],
             JsonValueKind.Array when input.EnumerateArray().All(i => i.ValueKind == JsonValueKind.Number) => [input.GetRawText()],
             JsonValueKind.Array => [.. input.EnumerateArray().Select(i => i.ValueKind == JsonValueKind.String ? i.GetString()! : i.GetRawText())],
             _ => [],
         };
+        return inputs.AsReadOnly();
     }
 
     private static bool TryGet(JsonElement element, string name, out JsonElement value)

@@ -36,7 +36,8 @@ public sealed partial class ScriptedLlmServer
             await WriteErrorAsync(
                 context,
                 500,
-                $"The scripted LLM ran out of replies: request {request} arrived with no reply left in the script. Enqueue one more ScriptedReply.",
+                $"The scripted LLM ran out of replies: request {request} arrived after all {Volatile.Read(ref _enqueued)} scripted replies were used. "
+                    + "Enqueue another ScriptedReply if this request is expected.",
                 context.RequestAborted,
                 "scripted_llm_script_empty");
             return;

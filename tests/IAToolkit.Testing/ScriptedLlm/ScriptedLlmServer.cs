@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.ObjectModel;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -32,6 +33,7 @@ public sealed partial class ScriptedLlmServer : IAsyncDisposable
     private readonly List<RecordedRequest> _aborted = [];
     private readonly CancellationTokenSource _stopping = new();
     private int _callIds;
+    private int _enqueued;
     private int _disposed;
 
     private ScriptedLlmServer(WebApplication app) => _app = app;
@@ -49,7 +51,7 @@ public sealed partial class ScriptedLlmServer : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Requests => Snapshot(_requests);
 
     /// <summary>The chat completion requests among <see cref="Requests"/>.</summary>
-    public IReadOnlyList<RecordedRequest> ChatRequests => [.. Requests.Where(r => r.Kind == RecordedRequestKind.ChatCompletion)];
+    public IReadOnlyList<RecordedRequest> ChatRequests => Requests.Where(r => r.Kind == RecordedRequestKind.ChatCompletion).ToList().AsReadOnly();
 
     /// <summary>
     /// Requests the script could not answer, each of which got an error: a chat request when no reply was left (500), a
@@ -86,6 +88,7 @@ public sealed partial class ScriptedLlmServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(reply);
         _script.Enqueue(reply);
+        Interlocked.Increment(ref _enqueued);
     }
 
     /// <summary>Adds replies at the end of the script, in order.</summary>
@@ -155,11 +158,12 @@ public sealed partial class ScriptedLlmServer : IAsyncDisposable
         }
     }
 
-    private RecordedRequest[] Snapshot(List<RecordedRequest> list)
+    // A read-only copy with a Count, so NUnit's Has.Count works on it.
+    private ReadOnlyCollection<RecordedRequest> Snapshot(List<RecordedRequest> list)
     {
         lock (_gate)
         {
-            return [.. list];
+            return list.ToList().AsReadOnly();
         }
     }
 
