@@ -118,6 +118,18 @@ public sealed class ScriptedLlmHttpTests
         Assert.That(_llm.UnexpectedRequests.Single().Kind, Is.EqualTo(RecordedRequestKind.Unknown));
     }
 
+    [Test]
+    public async Task PostChatCompletions_BodyNotJson_Answers400WithoutUsingAReply()
+    {
+        _llm.Enqueue(ScriptedReply.Text("Kept for the next request."));
+
+        using var response = await PostAsync("/v1/chat/completions", "model=gpt-4o-mini");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(_llm.RemainingReplies, Is.EqualTo(1));
+        Assert.That(_llm.UnexpectedRequests, Has.Count.EqualTo(1));
+    }
+
     private Task<HttpResponseMessage> PostAsync(string path, string json)
         => _http.PostAsync(new Uri(path, UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
 }

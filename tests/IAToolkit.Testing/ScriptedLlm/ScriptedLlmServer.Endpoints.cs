@@ -26,6 +26,7 @@ public sealed partial class ScriptedLlmServer
         var (request, isJsonObject) = await RecordAsync(context, RecordedRequestKind.ChatCompletion);
         if (!isJsonObject)
         {
+            Remember(_unexpected, request);
             await WriteErrorAsync(context, 400, "We could not parse the JSON body of your request.", context.RequestAborted);
             return;
         }
@@ -145,6 +146,7 @@ public sealed partial class ScriptedLlmServer
         var (request, isJsonObject) = await RecordAsync(context, RecordedRequestKind.Embeddings);
         if (!isJsonObject || request.Inputs.Count == 0)
         {
+            Remember(_unexpected, request);
             await WriteErrorAsync(context, 400, "An embeddings request needs a JSON body with 'input'.", context.RequestAborted);
             return;
         }

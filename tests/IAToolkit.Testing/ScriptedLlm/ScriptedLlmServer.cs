@@ -54,9 +54,10 @@ public sealed partial class ScriptedLlmServer : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> ChatRequests => Requests.Where(r => r.Kind == RecordedRequestKind.ChatCompletion).ToList().AsReadOnly();
 
     /// <summary>
-    /// Requests the script could not answer, each of which got an error: a chat request when no reply was left (500), a
-    /// path the server does not serve (404), or a <see cref="ScriptedReply.Dynamic"/> reply that threw (500). A test
-    /// that ran as scripted leaves this empty.
+    /// Requests the server could not answer as scripted, each of which got an error: a chat request when no reply was
+    /// left (500), a <see cref="ScriptedReply.Dynamic"/> reply that threw (500), a body that is not a JSON object or an
+    /// embeddings request without input (400), or a path the server does not serve (404). A test that ran as scripted
+    /// leaves this empty.
     /// </summary>
     public IReadOnlyList<RecordedRequest> UnexpectedRequests => Snapshot(_unexpected);
 
