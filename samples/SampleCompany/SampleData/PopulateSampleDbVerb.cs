@@ -49,19 +49,20 @@ internal sealed class PopulateSampleDbVerb
             ?? throw new IAToolkitException(ErrorCodes.InvalidSettings, $"companies/{company.ShortName}/config/company.yaml declares no data_sources.sql entry with database: {DataSourceName}.");
         var variable = source.ConnectionString;
         var connectionString = ToConnectionString(variable, _services.GetRequiredService<CompanySecrets>().Resolve(variable));
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        // The operator's own tool on the operator's own database: PostgreSQL's details (which view blocks the
+        // drop, say) help more than they reveal.
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { IncludeErrorDetail = true };
         var endpoint = $"{builder.Host}:{builder.Port}/{builder.Database}";
 
         var watch = Stopwatch.StartNew();
         IReadOnlyList<(string Table, int Rows)> counts;
         try
         {
-            counts = await SampleDatabaseLoader.LoadAsync(connectionString, SampleDataGenerator.Generate(), cancellationToken);
+            counts = await SampleDatabaseLoader.LoadAsync(builder.ConnectionString, SampleDataGenerator.Generate(), cancellationToken);
         }
         catch (NpgsqlException ex)
         {
-            var cause = ex.InnerException is { } inner && ex is not PostgresException ? $"{ex.Message} ({inner.Message})" : ex.Message;
-            throw new IAToolkitException(ErrorCodes.DatabaseUnavailable, $"Could not populate {DataSourceName} at {endpoint} ({variable.Name}): {cause}", ex);
+            throw new IAToolkitException(ErrorCodes.DatabaseUnavailable, $"Could not populate {DataSourceName} at {endpoint} ({variable.Name}): {Describe(ex)}", ex);
         }
 
         var seconds = watch.Elapsed.TotalSeconds;
@@ -88,6 +89,14 @@ internal sealed class PopulateSampleDbVerb
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {counts.Count} tables, {counts.Sum(c => c.Rows)} rows"));
         return 0;
     }
+
+    private static string Describe(NpgsqlException exception) => exception switch
+    {
+        PostgresException { Detail: { Length: > 0 } detail } postgres => $"{postgres.MessageText} ({detail})",
+        PostgresException postgres => postgres.MessageText,
+        { InnerException: { } inner } => $"{exception.Message} ({inner.Message})",
+        _ => exception.Message,
+    };
 
     private static string ToConnectionString(VariableReference variable, string value)
     {
