@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# `./dev sample`: services, the sample's .env, build, migrate, then the sample host.
+# `./dev sample`: services, the sample's .env, build, migrate, the sales database, then the sample host.
 # Sourced by ./dev.
 
 readonly SAMPLE_PROJECT=samples/SampleCompany
@@ -14,6 +14,9 @@ cmd_sample() {
   dotnet build "$SAMPLE_PROJECT" -c Debug -nologo -clp:ErrorsOnly
   log "running migrations"
   dotnet run --no-build --project "$SAMPLE_PROJECT" -- migrate
+  # Idempotent (same rows every run) and about two seconds, so the sales data is fresh on every start.
+  log "populating the sample database"
+  dotnet run --no-build --project "$SAMPLE_PROJECT" -- populate-sample-db
   local port=${IATOOLKIT_PORT:-5080}
   export ASPNETCORE_URLS=http://127.0.0.1:$port
   printf 'IAToolkit sample is starting at %s  (%s)\n' "http://127.0.0.1:$port/" \

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using IAToolkit;
+using SampleCompany.SampleData;
 
 namespace SampleCompany;
 
@@ -14,4 +16,7 @@ public sealed class SampleCompany : CompanyBase
             FullName = null,
             Extras = new Dictionary<string, object?> { ["department"] = "sales" },
         });
+
+    /// <summary>Adds <c>populate-sample-db</c>, which creates and fills the sales database the assistant queries.</summary>
+    public override IEnumerable<Command> GetCommands(IServiceProvider services) => [new PopulateSampleDbVerb(this, services).Build()];
 }
