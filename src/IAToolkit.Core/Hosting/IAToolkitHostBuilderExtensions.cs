@@ -108,6 +108,7 @@ public static class IAToolkitHostBuilderExtensions
             sp.GetRequiredService<SqlSourceConnections>(),
             sp.GetRequiredService<IOptions<SqlToolOptions>>(),
             sp.GetRequiredService<ILogger<SqlQueryRunner>>()));
+        services.TryAddSingleton<SqlSchemaDescriber>();
         // End of SQL data sources.
         services.TryAddSingleton<IAToolkitStartup>();
         services.TryAddSingleton<RedisRateLimiter>();

@@ -43,6 +43,8 @@ internal sealed class SqlTestHost : IDisposable
 
     public SqlQueryRunner Runner => _host.Services.GetRequiredService<SqlQueryRunner>();
 
+    public SqlSchemaDescriber Describer => _host.Services.GetRequiredService<SqlSchemaDescriber>();
+
     public SqlSourceConnections Connections => _host.Services.GetRequiredService<SqlSourceConnections>();
 
     public void Dispose()
