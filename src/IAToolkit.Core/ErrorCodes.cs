@@ -41,4 +41,10 @@ public static class ErrorCodes
 
     /// <summary>A mail could not be sent: the company's mail settings are missing or the provider refused or failed.</summary>
     public const string MailFailed = "mail_failed";
+
+    /// <summary>
+    /// A query of the assistant's SQL tool was refused or failed; the message is written for the model to fix the
+    /// query (PostgreSQL's message, detail, hint and position), never a stack trace or a connection string.
+    /// </summary>
+    public const string SqlError = "sql_error";
 }

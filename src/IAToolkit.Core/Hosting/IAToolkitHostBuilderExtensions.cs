@@ -6,12 +6,14 @@ using IAToolkit.Companies.Configuration;
 using IAToolkit.Configuration;
 using IAToolkit.Data;
 using IAToolkit.Data.Migrations;
+using IAToolkit.DataSources;
 using IAToolkit.Hosting;
 using IAToolkit.Identity;
 using IAToolkit.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 // Extension methods live where host code already has a using for them.
@@ -98,6 +100,16 @@ public static class IAToolkitHostBuilderExtensions
             .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<MailOptions>>().Value.Timeout)
             .RedactLoggedHeaders(_ => true);
         // End of mail.
+        // SQL data sources (src/IAToolkit.Core/DataSources): a pool per company database, the iat_sql_query engine, the schema text.
+        services.AddOptions<SqlToolOptions>().BindConfiguration(SqlToolOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqlToolOptions>, SqlToolOptionsValidator>());
+        services.TryAddSingleton<SqlSourceConnections>();
+        services.TryAddSingleton(sp => new SqlQueryRunner(
+            sp.GetRequiredService<SqlSourceConnections>(),
+            sp.GetRequiredService<IOptions<SqlToolOptions>>(),
+            sp.GetRequiredService<ILogger<SqlQueryRunner>>()));
+        services.TryAddSingleton<SqlSchemaDescriber>();
+        // End of SQL data sources.
         services.TryAddSingleton<IAToolkitStartup>();
         services.TryAddSingleton<RedisRateLimiter>();
 
