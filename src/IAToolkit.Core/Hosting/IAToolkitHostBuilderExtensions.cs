@@ -1,4 +1,5 @@
 using IAToolkit;
+using IAToolkit.Answers;
 using IAToolkit.ApiKeys;
 using IAToolkit.Caching;
 using IAToolkit.Companies;
@@ -98,6 +99,11 @@ public static class IAToolkitHostBuilderExtensions
             .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<MailOptions>>().Value.Timeout)
             .RedactLoggedHeaders(_ => true);
         // End of mail.
+        // Answers and downloads (src/IAToolkit.Core/Answers, src/IAToolkit.Core/Downloads): the sanitising answer renderer.
+        services.AddOptions<AnswerRenderingOptions>().BindConfiguration(AnswerRenderingOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnswerRenderingOptions>, AnswerRenderingOptionsValidator>());
+        services.TryAddSingleton<AnswerRenderer>();
+        // End of answers and downloads.
         services.TryAddSingleton<IAToolkitStartup>();
         services.TryAddSingleton<RedisRateLimiter>();
 
