@@ -41,4 +41,13 @@ public static class ErrorCodes
 
     /// <summary>A mail could not be sent: the company's mail settings are missing or the provider refused or failed.</summary>
     public const string MailFailed = "mail_failed";
+
+    /// <summary>The rows given for a spreadsheet are not an array of objects (the message says which row and why).</summary>
+    public const string InvalidExcelData = "invalid_excel_data";
+
+    /// <summary>A spreadsheet would have more rows, columns or bytes than the configured limits allow.</summary>
+    public const string ExcelTooLarge = "excel_too_large";
+
+    /// <summary>A file offered for download is larger than the configured limit.</summary>
+    public const string DownloadTooLarge = "download_too_large";
 }

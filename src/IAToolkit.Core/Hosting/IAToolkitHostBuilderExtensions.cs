@@ -7,6 +7,7 @@ using IAToolkit.Companies.Configuration;
 using IAToolkit.Configuration;
 using IAToolkit.Data;
 using IAToolkit.Data.Migrations;
+using IAToolkit.Downloads;
 using IAToolkit.Hosting;
 using IAToolkit.Identity;
 using IAToolkit.Mail;
@@ -99,10 +100,14 @@ public static class IAToolkitHostBuilderExtensions
             .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<MailOptions>>().Value.Timeout)
             .RedactLoggedHeaders(_ => true);
         // End of mail.
-        // Answers and downloads (src/IAToolkit.Core/Answers, src/IAToolkit.Core/Downloads): the sanitising answer renderer.
+        // Answers and downloads (src/IAToolkit.Core/Answers, src/IAToolkit.Core/Downloads): the sanitising answer renderer,
+        // the spreadsheet writer of iat_generate_excel.
         services.AddOptions<AnswerRenderingOptions>().BindConfiguration(AnswerRenderingOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnswerRenderingOptions>, AnswerRenderingOptionsValidator>());
         services.TryAddSingleton<AnswerRenderer>();
+        services.AddOptions<ExcelOptions>().BindConfiguration(ExcelOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExcelOptions>, DownloadsOptionsValidator>());
+        services.TryAddSingleton<ExcelWorkbookWriter>();
         // End of answers and downloads.
         services.TryAddSingleton<IAToolkitStartup>();
         services.TryAddSingleton<RedisRateLimiter>();
