@@ -14,6 +14,7 @@ using IAToolkit.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 // Extension methods live where host code already has a using for them.
@@ -101,13 +102,17 @@ public static class IAToolkitHostBuilderExtensions
             .RedactLoggedHeaders(_ => true);
         // End of mail.
         // Answers and downloads (src/IAToolkit.Core/Answers, src/IAToolkit.Core/Downloads): the sanitising answer renderer,
-        // the spreadsheet writer of iat_generate_excel.
+        // the spreadsheet writer of iat_generate_excel and the short-lived downloads in Redis.
         services.AddOptions<AnswerRenderingOptions>().BindConfiguration(AnswerRenderingOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnswerRenderingOptions>, AnswerRenderingOptionsValidator>());
         services.TryAddSingleton<AnswerRenderer>();
         services.AddOptions<ExcelOptions>().BindConfiguration(ExcelOptions.SectionName).ValidateOnStart();
+        services.AddOptions<DownloadOptions>().BindConfiguration(DownloadOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExcelOptions>, DownloadsOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DownloadOptions>, DownloadsOptionsValidator>());
         services.TryAddSingleton<ExcelWorkbookWriter>();
+        services.TryAddSingleton(sp => new DownloadStore(
+            sp.GetRequiredService<RedisConnection>(), sp.GetRequiredService<IOptions<DownloadOptions>>(), sp.GetRequiredService<ILogger<DownloadStore>>()));
         // End of answers and downloads.
         services.TryAddSingleton<IAToolkitStartup>();
         services.TryAddSingleton<RedisRateLimiter>();
