@@ -47,4 +47,13 @@ public static class ErrorCodes
     /// query (PostgreSQL's message, detail, hint and position), never a stack trace or a connection string.
     /// </summary>
     public const string SqlError = "sql_error";
+
+    /// <summary>The rows given for a spreadsheet are not an array of objects (the message says which row and why).</summary>
+    public const string InvalidExcelData = "invalid_excel_data";
+
+    /// <summary>A spreadsheet would have more rows, columns or bytes than the configured limits allow.</summary>
+    public const string ExcelTooLarge = "excel_too_large";
+
+    /// <summary>A file offered for download is larger than the configured limit.</summary>
+    public const string DownloadTooLarge = "download_too_large";
 }

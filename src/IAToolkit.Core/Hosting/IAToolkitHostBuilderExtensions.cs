@@ -1,4 +1,5 @@
 using IAToolkit;
+using IAToolkit.Answers;
 using IAToolkit.ApiKeys;
 using IAToolkit.Caching;
 using IAToolkit.Companies;
@@ -7,6 +8,7 @@ using IAToolkit.Configuration;
 using IAToolkit.Data;
 using IAToolkit.Data.Migrations;
 using IAToolkit.DataSources;
+using IAToolkit.Downloads;
 using IAToolkit.Hosting;
 using IAToolkit.Identity;
 using IAToolkit.Mail;
@@ -110,6 +112,19 @@ public static class IAToolkitHostBuilderExtensions
             sp.GetRequiredService<ILogger<SqlQueryRunner>>()));
         services.TryAddSingleton<SqlSchemaDescriber>();
         // End of SQL data sources.
+        // Answers and downloads (src/IAToolkit.Core/Answers, src/IAToolkit.Core/Downloads): the sanitising answer renderer,
+        // the spreadsheet writer of iat_generate_excel and the short-lived downloads in Redis.
+        services.AddOptions<AnswerRenderingOptions>().BindConfiguration(AnswerRenderingOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnswerRenderingOptions>, AnswerRenderingOptionsValidator>());
+        services.TryAddSingleton<AnswerRenderer>();
+        services.AddOptions<ExcelOptions>().BindConfiguration(ExcelOptions.SectionName).ValidateOnStart();
+        services.AddOptions<DownloadOptions>().BindConfiguration(DownloadOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExcelOptions>, DownloadsOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DownloadOptions>, DownloadsOptionsValidator>());
+        services.TryAddSingleton<ExcelWorkbookWriter>();
+        services.TryAddSingleton(sp => new DownloadStore(
+            sp.GetRequiredService<RedisConnection>(), sp.GetRequiredService<IOptions<DownloadOptions>>(), sp.GetRequiredService<ILogger<DownloadStore>>()));
+        // End of answers and downloads.
         services.TryAddSingleton<IAToolkitStartup>();
         services.TryAddSingleton<RedisRateLimiter>();
 

@@ -1,0 +1,59 @@
+using Ganss.Xss;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IAToolkit.Answers;
+
+/// <summary>
+/// Turns the model's answer (Markdown, HTML or a mix) into HTML that is safe to insert into the chat page, and HTML into
+/// plain text for mails and logs. The Python project inserted the model's HTML unchanged (an XSS hole, reference §8.7);
+/// here everything the model writes goes through Markdig and then an allow-list sanitiser. Thread-safe; the same input
+/// always gives the same output.
+/// </summary>
+internal sealed class AnswerRenderer
+{
+    private readonly HtmlSanitizerOptions _policy = AnswerHtmlPolicy.Options();
+    private readonly IReadOnlySet<string> _imageHosts;
+    private readonly ILogger<AnswerRenderer> _logger;
+
+    public AnswerRenderer(IOptions<AnswerRenderingOptions> options, ILogger<AnswerRenderer> logger)
+    {
+        _imageHosts = new HashSet<string>(options.Value.ImageHosts.Select(h => h.Trim()), StringComparer.OrdinalIgnoreCase);
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// The answer as HTML for the chat page: Markdown rendered (pipe tables, strike-through and other emphasis extras,
+    /// autolinks, task lists as ☑/☐), raw HTML kept only where the allow-list permits: headings, paragraphs, lists,
+    /// tables, code, quotes, inline emphasis, <c>div</c>/<c>span</c>; links to http(s), mailto or relative paths (external
+    /// ones open in a new tab with <c>rel="noopener noreferrer"</c>); images only from
+    /// <see cref="AnswerRenderingOptions.ImageHosts"/> over https; safe class names; <c>text-align</c> as the only style.
+    /// </summary>
+    public string ToSafeHtml(string modelOutput)
+    {
+        ArgumentNullException.ThrowIfNull(modelOutput);
+        if (modelOutput.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        var sanitizer = new AnswerSanitizer(_policy, _imageHosts);
+        var html = sanitizer.Sanitize(AnswerMarkdown.ToHtml(modelOutput)).Trim();
+        if (sanitizer.ActiveContent.Count > 0)
+        {
+            AnswerLog.ActiveContentRemoved(_logger, sanitizer.ActiveContent.Count, sanitizer.ActiveContent[0]);
+        }
+        else if (sanitizer.Removed > 0)
+        {
+            AnswerLog.MarkupRemoved(_logger, sanitizer.Removed);
+        }
+
+        return html;
+    }
+
+    /// <summary>
+    /// The text of some HTML, for mails and logs: block elements on their own lines, list items with "- ", table
+    /// cells separated by tabs, links as "text (address)"; scripts and styles dropped.
+    /// </summary>
+    public static string ToPlainText(string html) => HtmlPlainText.From(html);
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Options;
+
+namespace IAToolkit.Answers;
+
+/// <summary>Validates <see cref="AnswerRenderingOptions"/> at start: an image host is a bare host name, not a URL.</summary>
+internal sealed class AnswerRenderingOptionsValidator : IValidateOptions<AnswerRenderingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AnswerRenderingOptions options)
+    {
+        var failures = options.ImageHosts
+            .Select((host, index) => (host, index))
+            .Where(h => Uri.CheckHostName(h.host) is UriHostNameType.Unknown or UriHostNameType.Basic)
+            .Select(h => $"{AnswerRenderingOptions.SectionName}:ImageHosts:{h.index} must be a host name such as static.acme.example (no scheme, path or port); it is '{h.host}'.")
+            .ToList();
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
