@@ -56,4 +56,28 @@ public static class ErrorCodes
 
     /// <summary>A file offered for download is larger than the configured limit.</summary>
     public const string DownloadTooLarge = "download_too_large";
+
+    /// <summary>The company's LLM is not usable: its key (or base URL) is not set.</summary>
+    public const string LlmNotConfigured = "llm_not_configured";
+
+    /// <summary>The LLM provider failed or refused the call (5xx, bad key, malformed answer).</summary>
+    public const string LlmUnavailable = "llm_unavailable";
+
+    /// <summary>The LLM provider kept answering 429 (rate limit or quota) through every retry.</summary>
+    public const string LlmRateLimited = "llm_rate_limited";
+
+    /// <summary>The question took longer than the assistant's time limit.</summary>
+    public const string LlmTimeout = "llm_timeout";
+
+    /// <summary>The request names a prompt the company does not have.</summary>
+    public const string PromptNotFound = "prompt_not_found";
+
+    /// <summary>The prompt needs a value the request did not give, or its template is broken.</summary>
+    public const string PromptInvalid = "prompt_invalid";
+
+    /// <summary>The request continues a conversation that does not exist for this user.</summary>
+    public const string ConversationNotFound = "conversation_not_found";
+
+    /// <summary>A download that does not exist, has expired, or belongs to another user.</summary>
+    public const string DownloadNotFound = "download_not_found";
 }

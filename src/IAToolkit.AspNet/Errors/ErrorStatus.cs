@@ -17,6 +17,14 @@ internal static class ErrorStatus
         ErrorCodes.DatabaseUnavailable => StatusCodes.Status503ServiceUnavailable,
         ErrorCodes.DatabaseNotMigrated => StatusCodes.Status503ServiceUnavailable,
         ErrorCodes.MailFailed => StatusCodes.Status503ServiceUnavailable,
+        ErrorCodes.LlmNotConfigured => StatusCodes.Status503ServiceUnavailable,
+        ErrorCodes.LlmRateLimited => StatusCodes.Status503ServiceUnavailable,
+        ErrorCodes.LlmUnavailable => StatusCodes.Status502BadGateway,
+        ErrorCodes.LlmTimeout => StatusCodes.Status504GatewayTimeout,
+        ErrorCodes.PromptNotFound => StatusCodes.Status404NotFound,
+        ErrorCodes.PromptInvalid => StatusCodes.Status400BadRequest,
+        ErrorCodes.ConversationNotFound => StatusCodes.Status404NotFound,
+        ErrorCodes.DownloadNotFound => StatusCodes.Status404NotFound,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -47,6 +47,7 @@ public static class IAToolkitEndpointExtensions
             .WithName("GetVersion")
             .WithSummary("The IAToolkit version this host runs.");
         app.MapCompanyApis();
+        app.MapAssistantApis();
         app.MapExternalLogin();
         app.MapAccountPages();
         app.MapPasswordPages();

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,7 +21,7 @@ internal static class SecurityServiceCollectionExtensions
         // One key ring in Redis: every host can read every other host's cookies and antiforgery tokens.
         services.AddDataProtection().SetApplicationName("IAToolkit");
         services.AddOptions<KeyManagementOptions>().Configure<RedisConnection>((options, redis) =>
-            options.XmlRepository = new RedisXmlRepository(redis.GetDatabase, redis.KeyPrefix + "dataprotection:keys"));
+            options.XmlRepository = new RedisKeyRing(redis));
 
         services.AddAuthentication(IAToolkitAuthentication.SessionScheme)
             .AddCookie(IAToolkitAuthentication.SessionScheme)

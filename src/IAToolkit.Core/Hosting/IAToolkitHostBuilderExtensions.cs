@@ -1,6 +1,12 @@
 using IAToolkit;
 using IAToolkit.Answers;
 using IAToolkit.ApiKeys;
+using IAToolkit.Assistant;
+using IAToolkit.Assistant.Context;
+using IAToolkit.Assistant.Conversations;
+using IAToolkit.Assistant.Llm;
+using IAToolkit.Assistant.Prompts;
+using IAToolkit.Assistant.Tools;
 using IAToolkit.Caching;
 using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
@@ -138,6 +144,19 @@ public static class IAToolkitHostBuilderExtensions
 
         // API keys: the operator verbs create, list and revoke them; the Bearer handler validates them.
         services.TryAddSingleton<ApiKeyStore>();
+
+        // The assistant: models, context, prompts, conversations, tools, the query log and feedback.
+        services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.SectionName);
+        services.TryAddSingleton<ChatClientProvider>();
+        services.TryAddSingleton<ContextBuilder>();
+        services.TryAddSingleton<PromptRenderer>();
+        services.TryAddSingleton<TurnStore>();
+        services.TryAddSingleton<QueryLog>();
+        services.TryAddSingleton<QueryStatistics>();
+        services.TryAddSingleton<ToolSet>();
+        services.TryAddSingleton<QueryService>();
+        services.TryAddSingleton<FeedbackService>();
+        services.AddHttpClient(FeedbackService.HttpClientName).ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(10));
 
         services.AddHostedService<IAToolkitStartupService>();
     }

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace IAToolkit.AspNet.Endpoints;
+
+/// <summary>The body of <c>init-context</c>.</summary>
+internal sealed record InitContextRequest(
+    [property: JsonPropertyName("model")] string? Model,
+    [property: JsonPropertyName("user_identifier")] string? UserIdentifier);
+
+/// <summary>The body of <c>llm_query</c>: a question, or a prompt with its values.</summary>
+internal sealed record LlmQueryRequest(
+    [property: JsonPropertyName("question")] string? Question,
+    [property: JsonPropertyName("prompt_name")] string? PromptName,
+    [property: JsonPropertyName("client_data")] Dictionary<string, JsonElement>? ClientData,
+    [property: JsonPropertyName("model")] string? Model,
+    [property: JsonPropertyName("user_identifier")] string? UserIdentifier,
+    [property: JsonPropertyName("response_id")] string? ResponseId,
+    [property: JsonPropertyName("files")] List<LlmQueryFile>? Files);
+
+/// <summary>A small text file sent inline with a question (base64), as the Python project's clients send it.</summary>
+internal sealed record LlmQueryFile(
+    [property: JsonPropertyName("filename")] string? FileName,
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("content")] string? Content,
+    [property: JsonPropertyName("base64")] string? Base64);
+
+/// <summary>The body of <c>feedback</c>.</summary>
+internal sealed record FeedbackRequest(
+    [property: JsonPropertyName("message")] string? Message,
+    [property: JsonPropertyName("rating")] int? Rating,
+    [property: JsonPropertyName("user_identifier")] string? UserIdentifier);
+
+/// <summary>The body of <c>history</c> (POST, as the Python client sends it).</summary>
+internal sealed record HistoryRequest([property: JsonPropertyName("user_identifier")] string? UserIdentifier);
