@@ -27,14 +27,12 @@ public sealed partial class DownloadStore
     private readonly RedisConnection _redis;
     private readonly DownloadOptions _options;
     private readonly ILogger<DownloadStore> _logger;
-    private readonly TimeProvider _time;
 
-    internal DownloadStore(RedisConnection redis, IOptions<DownloadOptions> options, ILogger<DownloadStore> logger, TimeProvider? time = null)
+    internal DownloadStore(RedisConnection redis, IOptions<DownloadOptions> options, ILogger<DownloadStore> logger)
     {
         _redis = redis;
         _options = options.Value;
         _logger = logger;
-        _time = time ?? TimeProvider.System;
     }
 
     /// <summary>
@@ -44,6 +42,7 @@ public sealed partial class DownloadStore
     /// </summary>
     /// <exception cref="IAToolkitException"><see cref="ErrorCodes.DownloadTooLarge"/> when the file exceeds <see cref="DownloadOptions.MaxBytes"/>.</exception>
     /// <exception cref="ArgumentException">An empty user, a content type that is not <c>type/subtype</c>, or a lifetime out of range.</exception>
+    /// <exception cref="RedisException">Redis cannot be reached.</exception>
     public async Task<DownloadTicket> SaveAsync(Company company, string ownerUserIdentifier, string fileName, string contentType, ReadOnlyMemory<byte> content, TimeSpan? lifetime)
     {
         ArgumentNullException.ThrowIfNull(company);
@@ -67,7 +66,7 @@ public sealed partial class DownloadStore
 
         var token = SecureTokens.Create();
         var safeName = DownloadFileName.Sanitize(fileName, "download");
-        var expiresAt = _time.GetUtcNow() + ttl;
+        var expiresAt = DateTimeOffset.UtcNow + ttl;
         var database = (await _redis.GetAsync()).GetDatabase();
         var transaction = database.CreateTransaction();
         var key = KeyOf(token);
@@ -92,6 +91,7 @@ public sealed partial class DownloadStore
     /// otherwise <see langword="null"/>, the same for a token that is malformed (refused before Redis is asked),
     /// unknown, expired, or someone else's.
     /// </summary>
+    /// <exception cref="RedisException">Redis cannot be reached (never for a malformed token).</exception>
     public async Task<StoredDownload?> OpenAsync(Company company, string requesterUserIdentifier, string token)
     {
         ArgumentNullException.ThrowIfNull(company);

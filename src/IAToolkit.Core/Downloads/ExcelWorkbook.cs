@@ -6,7 +6,7 @@ namespace IAToolkit.Downloads;
 /// <param name="RowCount">Data rows, without the header.</param>
 /// <param name="ColumnCount">Columns: the distinct keys of the rows.</param>
 /// <param name="Content">The file.</param>
-public sealed record ExcelWorkbook(string FileName, string SheetName, int RowCount, int ColumnCount, ReadOnlyMemory<byte> Content)
+internal sealed record ExcelWorkbook(string FileName, string SheetName, int RowCount, int ColumnCount, ReadOnlyMemory<byte> Content)
 {
     /// <summary>The media type of an .xlsx file.</summary>
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
