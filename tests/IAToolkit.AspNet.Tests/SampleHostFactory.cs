@@ -2,6 +2,7 @@ using IAToolkit.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace IAToolkit.AspNet.Tests;
 
@@ -40,6 +41,7 @@ internal sealed class SampleHostFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+        builder.ConfigureLogging(logging => logging.AddProvider(new TestOutputLoggerProvider()));
     }
 
     /// <summary>A browser-like session on this host (cookies kept, redirects not followed).</summary>

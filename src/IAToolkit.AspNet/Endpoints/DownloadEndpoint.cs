@@ -13,6 +13,7 @@ internal static class DownloadEndpoint
         var file = await downloads.OpenAsync(route.Company, user, token)
             ?? throw new IAToolkitException(ErrorCodes.DownloadNotFound, "This download does not exist, has expired, or belongs to someone else.");
         http.Response.Headers.CacheControl = "private, no-store";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
         return TypedResults.File(file.Content.ToArray(), file.ContentType, file.FileName);
     }
 }

@@ -25,6 +25,10 @@ internal static class ErrorStatus
         ErrorCodes.PromptInvalid => StatusCodes.Status400BadRequest,
         ErrorCodes.ConversationNotFound => StatusCodes.Status404NotFound,
         ErrorCodes.DownloadNotFound => StatusCodes.Status404NotFound,
+        ErrorCodes.SqlError => StatusCodes.Status400BadRequest,
+        ErrorCodes.InvalidExcelData => StatusCodes.Status400BadRequest,
+        ErrorCodes.ExcelTooLarge => StatusCodes.Status413PayloadTooLarge,
+        ErrorCodes.DownloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         _ => StatusCodes.Status500InternalServerError,
     };
 

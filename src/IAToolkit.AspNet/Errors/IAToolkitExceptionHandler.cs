@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace IAToolkit.AspNet.Errors;
 
@@ -17,11 +18,16 @@ namespace IAToolkit.AspNet.Errors;
 /// stable <c>code</c>; anything else is a 500 without internals. API callers get ProblemDetails; a browser asking for
 /// a page gets the same status with a page in the company's language and colours.
 /// </summary>
-internal sealed class IAToolkitExceptionHandler : IExceptionHandler
+internal sealed partial class IAToolkitExceptionHandler : IExceptionHandler
 {
     private readonly IProblemDetailsService _problemDetails;
+    private readonly ILogger<IAToolkitExceptionHandler> _logger;
 
-    public IAToolkitExceptionHandler(IProblemDetailsService problemDetails) => _problemDetails = problemDetails;
+    public IAToolkitExceptionHandler(IProblemDetailsService problemDetails, ILogger<IAToolkitExceptionHandler> logger)
+    {
+        _problemDetails = problemDetails;
+        _logger = logger;
+    }
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -33,6 +39,11 @@ internal sealed class IAToolkitExceptionHandler : IExceptionHandler
             BadHttpRequestException e => (e.StatusCode, ErrorCodes.InvalidRequest, e.Message),
             _ => (StatusCodes.Status500InternalServerError, "internal_error", "An unexpected error occurred; the server log has the details."),
         };
+
+        if (status >= StatusCodes.Status500InternalServerError)
+        {
+            Failed(_logger, httpContext.Request.Method, httpContext.Request.Path, code, exception);
+        }
 
         httpContext.Response.StatusCode = status;
         if (exception is RateLimitedException limited)
@@ -76,4 +87,7 @@ internal sealed class IAToolkitExceptionHandler : IExceptionHandler
         };
         await PageResults.Notice(page, title, message, status).ExecuteAsync(context);
     }
+
+    [LoggerMessage(1701, LogLevel.Error, "{Method} {Path} failed ({Code})")]
+    private static partial void Failed(ILogger logger, string method, string path, string code, Exception exception);
 }

@@ -16,11 +16,11 @@ public sealed class AssistantQueryTests
         await using var host = await AssistantHost.StartAsync();
         host.Llm.Enqueue(
             ScriptedReply.ToolCalls(("iat_sql_query", JsonSerializer.Serialize(new { database = "sample_database", query = EmployeesSql }))),
-            ScriptedReply.Dynamic(request => ScriptedReply.Text("The team: " + request.Messages.Last().Content)));
+            ScriptedReply.Dynamic(request => ScriptedReply.Text("The team: " + request.Messages[^1].Content)));
 
         var answer = await host.AskAsync(new { question = "Who works in the company?", user_identifier = "ana@example.com" });
 
-        var toolResult = host.Llm.ChatRequests[1].Messages.Last();
+        var toolResult = host.Llm.ChatRequests[1].Messages[^1];
         Assert.That(toolResult.Role, Is.EqualTo("tool"));
         var firstEmployee = await FirstEmployeeAsync();
         Assert.That(toolResult.Content, Does.Contain(firstEmployee), "the rows reached the model");
@@ -48,10 +48,10 @@ public sealed class AssistantQueryTests
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/event-stream"));
         var names = events.Select(e => e.Event).ToList();
         Assert.That(names, Does.Contain("tool_call").And.Contain("tool_result").And.Contain("delta"));
-        Assert.That(names.Last(), Is.EqualTo("done"));
+        Assert.That(names[^1], Is.EqualTo("done"));
         Assert.That(names.IndexOf("tool_call"), Is.LessThan(names.IndexOf("delta")));
         var streamed = string.Concat(events.Where(e => e.Event == "delta").Select(e => e.Data.GetProperty("text").GetString()));
-        var done = events.Last().Data;
+        var done = events[^1].Data;
         Assert.That(streamed, Is.EqualTo("There are **10** employees."));
         Assert.That(done.GetProperty("answer").GetString(), Is.EqualTo(streamed));
         Assert.That(done.GetProperty("answer_html").GetString(), Does.Contain("<strong>10</strong>"));
@@ -66,7 +66,7 @@ public sealed class AssistantQueryTests
 
         var answer = await host.AskAsync(new { prompt_name = "supplier_report", client_data = new { supplier_id = "3" }, user_identifier = "ana@example.com" });
 
-        var userTurn = host.Llm.ChatRequests[0].Messages.Last();
+        var userTurn = host.Llm.ChatRequests[0].Messages[^1];
         Assert.That(userTurn.Role, Is.EqualTo("user"));
         Assert.That(userTurn.Content, Does.Contain("3"));
         Assert.That(userTurn.Content, Does.Not.Contain("{{"), "the template was rendered");

@@ -22,7 +22,7 @@ public sealed class ConversationTests
         Assert.That(turns[1].Take(turns[0].Count), Is.EqualTo(turns[0]), "turn 2 starts with turn 1's request");
         Assert.That(turns[1][turns[0].Count], Is.EqualTo(("assistant", "First answer.")));
         Assert.That(turns[2].Take(turns[1].Count), Is.EqualTo(turns[1]), "turn 3 starts with turn 2's request");
-        Assert.That(turns[2].Last(), Is.EqualTo(("user", "Three?")));
+        Assert.That(turns[2][^1], Is.EqualTo(("user", "Three?")));
     }
 
     [Test]

@@ -98,7 +98,8 @@ internal sealed class ContextBuilder
 
     private static string Instructions(string language)
     {
-        var name = $"IAToolkit.SystemPrompts.system.{(language == "es" ? "es" : "en")}.md";
+        // Not "system.en.md": MSBuild would read ".en" as a culture and move the file into a satellite assembly.
+        var name = $"IAToolkit.SystemPrompts.system_{(language == "es" ? "es" : "en")}.md";
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd().Trim();
