@@ -39,7 +39,7 @@ internal sealed class QueryStatistics
 /// <summary>One company's queries on one day.</summary>
 public sealed record DailyQueryTotals(
     string Company,
-    DateTime Day,
+    DateOnly Day,
     int Queries,
     int Failed,
     long PromptTokens,
