@@ -62,7 +62,9 @@ public sealed class AssistantQueryTests
     public async Task LlmQuery_PromptWithCustomFields_RendersTheTemplateForTheModel()
     {
         await using var host = await AssistantHost.StartAsync();
-        host.Llm.Enqueue(ScriptedReply.Text("Supplier 3 report."));
+        host.Llm.Enqueue(
+            ScriptedReply.ToolCalls(("iat_sql_query", JsonSerializer.Serialize(new { database = "sample_database", query = "SELECT company_name FROM suppliers WHERE supplier_id = 3" }))),
+            ScriptedReply.Dynamic(request => ScriptedReply.Text("Supplier report: " + request.Messages[^1].Content)));
 
         var answer = await host.AskAsync(new { prompt_name = "supplier_report", client_data = new { supplier_id = "3" }, user_identifier = "ana@example.com" });
 
@@ -70,7 +72,9 @@ public sealed class AssistantQueryTests
         Assert.That(userTurn.Role, Is.EqualTo("user"));
         Assert.That(userTurn.Content, Does.Contain("3"));
         Assert.That(userTurn.Content, Does.Not.Contain("{{"), "the template was rendered");
-        Assert.That(answer.GetProperty("answer").GetString(), Is.EqualTo("Supplier 3 report."));
+        await using var connection = await SampleAssistantFixture.Sample.OpenAsync();
+        var supplier = await connection.ExecuteScalarAsync<string>("SELECT company_name FROM suppliers WHERE supplier_id = 3");
+        Assert.That(answer.GetProperty("answer").GetString(), Does.StartWith("Supplier report: ").And.Contain(supplier!));
     }
 
     [TestCase("supplier_report", "{}", HttpStatusCode.BadRequest, "prompt_invalid", "supplier_id")]

@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IAToolkit.AspNet.Tests.Assistant;
 
-/// <summary>A company on Azure OpenAI with a tool of its own: the Azure client shape, and the company's code running the tool.</summary>
+/// <summary>A company on Azure OpenAI with a database and a tool of its own: the Azure client shape through the whole tool loop.</summary>
 public sealed class AzureCompanyTests : DatabaseTest
 {
     [Test]
@@ -29,6 +29,11 @@ public sealed class AzureCompanyTests : DatabaseTest
               base_url: "{{llm.BaseAddress}}"
               model: gpt4o-deployment
               api-key: CONTOSO_AZURE_KEY
+            data_sources:
+              sql:
+                - database: sales
+                  connection_string_env: CONTOSO_SALES_URI
+                  include_all_tables: true
             tools:
               - function_name: order_status
                 description: The status of an order.
@@ -45,7 +50,8 @@ public sealed class AzureCompanyTests : DatabaseTest
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         llm.Enqueue(
             ScriptedReply.ToolCalls(("order_status", """{"order_id":"A-17"}""")),
-            ScriptedReply.Dynamic(request => ScriptedReply.Text("Status: " + request.Messages[^1].Content)));
+            ScriptedReply.ToolCalls(("iat_sql_query", """{"database":"sales","query":"SELECT count(*) AS employees FROM employees"}""")),
+            ScriptedReply.Dynamic(request => ScriptedReply.Text("Status: " + string.Join(" / ", request.Messages.Where(m => m.Role == "tool").Select(m => m.Content)))));
 
         using var response = await client.PostAsJsonAsync("/api/contoso/llm_query", new { question = "Where is A-17?", user_identifier = "ops@contoso.example" });
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -55,6 +61,8 @@ public sealed class AzureCompanyTests : DatabaseTest
         Assert.That(llm.ChatRequests[0].ApiKey, Is.EqualTo("azure-secret"));
         Assert.That(llm.ChatRequests[0].Tools, Does.Contain("order_status"));
         Assert.That(body.GetProperty("answer").GetString(), Does.Contain("A-17 shipped to ops@contoso.example"));
+        Assert.That(body.GetProperty("answer").GetString(), Does.Contain("[[10]]"), "the employees of the sample database reached the model");
+        Assert.That(llm.ChatRequests.Select(r => r.Path).Distinct(), Is.EqualTo(new[] { "/openai/deployments/gpt4o-deployment/chat/completions" }));
     }
 
     private async Task<WebApplication> StartAsync(string contentRoot)
@@ -68,6 +76,7 @@ public sealed class AzureCompanyTests : DatabaseTest
             ["IATOOLKIT_SECRET_KEY"] = TestServices.SecretKey,
             ["FERNET_KEY"] = TestServices.FernetKey,
             ["CONTOSO_AZURE_KEY"] = "azure-secret",
+            ["CONTOSO_SALES_URI"] = SampleAssistantFixture.Sample.Uri,
             ["IAToolkit:Database:MigrateOnStart"] = "true",
             ["IAToolkit:Assistant:MaxRetries"] = "0",
         });

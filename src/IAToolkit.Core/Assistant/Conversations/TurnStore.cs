@@ -70,23 +70,34 @@ internal sealed class TurnStore
             throw NotFound(responseId);
         }
 
-        responseId ??= await LatestAsync(company, userIdentifier, cancellationToken);
-        if (responseId is null)
-        {
-            return new ConversationState(await StartAsync(company, userIdentifier, model, cancellationToken), 0, []);
-        }
-
-        var cached = await ReadCacheAsync(responseId);
+        var explicitId = responseId is not null;
+        responseId ??= await CachedLatestAsync(company, userIdentifier);
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        var parameters = new { ResponseId = responseId, CompanyId = company.Id, UserIdentifier = userIdentifier, MinDepth = 0 };
-        var depth = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(FindSql, parameters, cancellationToken: cancellationToken)) ?? throw NotFound(responseId);
-        if (cached is null)
+        var depth = responseId is null ? null : await DepthAsync(connection, company, userIdentifier, responseId, cancellationToken);
+        if (depth is null && !explicitId)
         {
-            var chain = await connection.QueryAsync<Turn>(new CommandDefinition(ChainSql, parameters with { MinDepth = Math.Max(0, depth - MaxDepth) }, cancellationToken: cancellationToken));
-            cached = [.. chain];
+            // No pointer, or a stale one (Redis outlived the row): the database knows the latest turn.
+            responseId = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(LatestSql, new { CompanyId = company.Id, UserIdentifier = userIdentifier }, cancellationToken: cancellationToken));
+            depth = responseId is null ? null : await DepthAsync(connection, company, userIdentifier, responseId, cancellationToken);
+            if (depth is null)
+            {
+                return new ConversationState(await StartAsync(company, userIdentifier, model, cancellationToken), 0, []);
+            }
         }
 
-        return new ConversationState(responseId, depth, cached);
+        if (depth is null)
+        {
+            throw NotFound(responseId!);
+        }
+
+        var history = await ReadCacheAsync(responseId!);
+        if (history is null)
+        {
+            var parameters = new { ResponseId = responseId, CompanyId = company.Id, UserIdentifier = userIdentifier, MinDepth = Math.Max(0, depth.Value - MaxDepth) };
+            history = [.. await connection.QueryAsync<Turn>(new CommandDefinition(ChainSql, parameters, cancellationToken: cancellationToken))];
+        }
+
+        return new ConversationState(responseId!, depth.Value, history);
     }
 
     /// <summary>Records an answered question after <paramref name="state"/> and returns the new turn's response id.</summary>
@@ -104,22 +115,20 @@ internal sealed class TurnStore
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, row, cancellationToken: cancellationToken));
     }
 
-    private async Task<string?> LatestAsync(Company company, string userIdentifier, CancellationToken cancellationToken)
+    private static Task<int?> DepthAsync(Npgsql.NpgsqlConnection connection, Company company, string userIdentifier, string responseId, CancellationToken cancellationToken)
+        => connection.ExecuteScalarAsync<int?>(new CommandDefinition(FindSql, new { ResponseId = responseId, CompanyId = company.Id, UserIdentifier = userIdentifier }, cancellationToken: cancellationToken));
+
+    private async Task<string?> CachedLatestAsync(Company company, string userIdentifier)
     {
         try
         {
             var latest = await (await _redis.GetAsync()).GetDatabase().StringGetAsync(LatestKey(company, userIdentifier));
-            if (!latest.IsNull)
-            {
-                return latest.ToString();
-            }
+            return latest.IsNull ? null : latest.ToString();
         }
         catch (RedisException)
         {
+            return null;
         }
-
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(LatestSql, new { CompanyId = company.Id, UserIdentifier = userIdentifier }, cancellationToken: cancellationToken));
     }
 
     private async Task<IReadOnlyList<Turn>?> ReadCacheAsync(string responseId)

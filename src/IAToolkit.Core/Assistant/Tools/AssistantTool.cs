@@ -22,14 +22,23 @@ internal abstract class AssistantTool : AIFunction
         {
             var result = await ExecuteAsync(json, cancellationToken);
             Run.Record(new ToolCallRecord(Name, json, watch.ElapsedMilliseconds, "ok", null));
-            return result;
+            return Compact(result);
         }
         catch (IAToolkitException ex)
         {
             Run.Record(new ToolCallRecord(Name, json, watch.ElapsedMilliseconds, "error", ex.Message));
-            return ErrorResult(ex);
+            return Compact(ErrorResult(ex));
         }
     }
+
+    // The model reads compact JSON: indented JSON (M.E.AI's default for objects) costs tokens for nothing.
+    private static string? Compact(object? result)
+        => result switch
+        {
+            null => null,
+            string text => text,
+            _ => JsonSerializer.Serialize(result, ToolCallRecord.JsonOptions),
+        };
 
     /// <summary>Runs the tool; an <see cref="IAToolkitException"/> is shown to the model as an error.</summary>
     protected abstract Task<object?> ExecuteAsync(JsonElement arguments, CancellationToken cancellationToken);

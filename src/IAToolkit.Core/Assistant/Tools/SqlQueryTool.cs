@@ -35,7 +35,7 @@ internal sealed class SqlQueryTool : AssistantTool
     {
         var runner = Run.Services.GetRequiredService<SqlQueryRunner>();
         var result = await runner.RunAsync(Run.Company, RequiredString(arguments, "database"), RequiredString(arguments, "query"), cancellationToken);
-        return JsonDocument.Parse(result.ToToolJson()).RootElement.Clone();
+        return result.ToToolJson();
     }
 
     protected override object ErrorResult(IAToolkitException exception)
