@@ -63,6 +63,18 @@ public sealed class SampleHostProcessTests : DatabaseTest
     }
 
     [Test]
+    public async Task HelpAndCheckConfig_NeedNoServiceSettings()
+    {
+        var none = new Dictionary<string, string?> { ["DATABASE_URI"] = string.Empty, ["REDIS_URL"] = string.Empty, ["FERNET_KEY"] = string.Empty };
+
+        var help = await SampleHostProcess.RunAsync(Database.Uri, none, "--help");
+        var check = await SampleHostProcess.RunAsync(Database.Uri, none, "check-config");
+
+        Assert.That(help.ExitCode, Is.Zero, help.Output + help.Error);
+        Assert.That(check.ExitCode, Is.Zero, check.Output + check.Error);
+    }
+
+    [Test]
     public async Task Help_PrintsTheVerbs()
     {
         var (exitCode, output, _) = await SampleHostProcess.RunAsync(Database.Uri, null, "--help");
