@@ -34,7 +34,8 @@ internal sealed partial class QueryLog
         _logger = logger;
     }
 
-    public async Task RecordAsync(Company company, QueryRecord record, CancellationToken cancellationToken)
+    /// <summary>Records a query; it runs even when the request was cancelled, so a timeout is logged too.</summary>
+    public async Task RecordAsync(Company company, QueryRecord record)
     {
         var row = new
         {
@@ -61,8 +62,6 @@ internal sealed partial class QueryLog
         {
             NotRecorded(_logger, company.ShortName, ex);
         }
-
-        _ = cancellationToken;
     }
 
     /// <summary>The user's latest queries, newest first.</summary>

@@ -142,12 +142,12 @@ internal sealed class QueryService
                 Duration = watch.Elapsed,
                 ToolCalls = run.Calls,
             };
-            await _log.RecordAsync(company, Record(request, loggedQuestion, answer.ResponseId, model, answerText, valid ? "ok" : "incomplete", null, usage, watch.Elapsed, run), cancellationToken);
+            await _log.RecordAsync(company, Record(request, loggedQuestion, answer.ResponseId, model, answerText, valid ? "ok" : "incomplete", null, usage, watch.Elapsed, run));
             return answer;
         }
         catch (IAToolkitException ex)
         {
-            await _log.RecordAsync(company, Record(request, loggedQuestion, null, model, null, ex.Code, ex.Message, usage, watch.Elapsed, run), CancellationToken.None);
+            await _log.RecordAsync(company, Record(request, loggedQuestion, null, model, null, ex.Code, ex.Message, usage, watch.Elapsed, run));
             throw;
         }
     }
