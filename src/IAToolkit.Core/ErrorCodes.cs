@@ -80,4 +80,13 @@ public static class ErrorCodes
 
     /// <summary>A download that does not exist, has expired, or belongs to another user.</summary>
     public const string DownloadNotFound = "download_not_found";
+
+    /// <summary>
+    /// The company's embedding model is not usable: the variable named by <c>embedding_provider.api_key_name</c> is not
+    /// set, or <c>embedding_provider.model</c> names a Hugging Face model other than the one that runs in process.
+    /// </summary>
+    public const string EmbeddingNotConfigured = "embedding_not_configured";
+
+    /// <summary>The embedding provider failed or refused the call (HTTP status, timeout or malformed vectors), after every retry.</summary>
+    public const string EmbeddingFailed = "embedding_failed";
 }
