@@ -17,6 +17,7 @@ using IAToolkit.DataSources;
 using IAToolkit.Downloads;
 using IAToolkit.Hosting;
 using IAToolkit.Identity;
+using IAToolkit.Knowledge;
 using IAToolkit.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -131,6 +132,13 @@ public static class IAToolkitHostBuilderExtensions
         services.TryAddSingleton(sp => new DownloadStore(
             sp.GetRequiredService<RedisConnection>(), sp.GetRequiredService<IOptions<DownloadOptions>>(), sp.GetRequiredService<ILogger<DownloadStore>>()));
         // End of answers and downloads.
+        // Knowledge base embeddings (src/IAToolkit.Core/Knowledge/Embeddings): the in-process MiniLM (loaded once per process,
+        // on first use) and each company's OpenAI/Azure embeddings client.
+        services.AddOptions<EmbeddingOptions>().BindConfiguration(EmbeddingOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>());
+        services.TryAddSingleton<MiniLmModel>();
+        services.TryAddSingleton<EmbeddingService>();
+        // End of knowledge base embeddings.
         services.TryAddSingleton<IAToolkitStartup>();
         services.TryAddSingleton<RedisRateLimiter>();
 
