@@ -80,4 +80,10 @@ public static class ErrorCodes
 
     /// <summary>A download that does not exist, has expired, or belongs to another user.</summary>
     public const string DownloadNotFound = "download_not_found";
+
+    /// <summary>
+    /// The knowledge base cannot take text from a document: an unsupported type, an empty file, a corrupt or encrypted
+    /// file, or a PDF without a text layer (the message names the file and the reason).
+    /// </summary>
+    public const string DocumentUnreadable = "document_unreadable";
 }
