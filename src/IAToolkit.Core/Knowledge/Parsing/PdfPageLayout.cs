@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.ReadingOrderDetector;
@@ -8,9 +9,10 @@ namespace IAToolkit.Knowledge;
 
 /// <summary>
 /// The text of one PDF page in reading order: words joined by spaces, lines by <c>\n</c>, text blocks (columns,
-/// paragraphs) by a blank line, and a word hyphenated across a line end joined again.
+/// paragraphs) by a blank line, a word hyphenated across a line end joined again, and the dot leaders of a table of
+/// contents shortened to an ellipsis (they cost tokens and find nothing).
 /// </summary>
-internal static class PdfPageLayout
+internal static partial class PdfPageLayout
 {
     public static string Text(Page page)
     {
@@ -48,7 +50,7 @@ internal static class PdfPageLayout
             var block = new StringBuilder();
             foreach (var raw in lines)
             {
-                var line = raw.Trim();
+                var line = DotLeader().Replace(raw, " … ").Trim();
                 if (line.Length == 0)
                 {
                     continue;
@@ -77,6 +79,9 @@ internal static class PdfPageLayout
 
         return text.ToString();
     }
+
+    [GeneratedRegex(@" *\.{4,} *")]
+    private static partial Regex DotLeader();
 
     private static bool EndsWithHyphenatedWord(StringBuilder block)
         => block.Length >= 3 && block[^1] is '-' or '\u00AD' or '\u2010' && char.IsLetter(block[^2]) && char.IsLetter(block[^3]);

@@ -41,6 +41,14 @@ public sealed class PdfParsingTests
     }
 
     [Test]
+    public void Parse_TableOfContentsWithDotLeaders_ShortensTheLeaders()
+    {
+        var document = Parse("toc.pdf", Pdf(["1 Introduction ........................ 1", "2 Vacation policy................... 4"]));
+
+        Assert.That(document.Pages[0].Text, Is.EqualTo("1 Introduction … 1\n2 Vacation policy … 4"));
+    }
+
+    [Test]
     public void Parse_PdfWithoutTextLayer_IsUnreadableAsScanned()
     {
         var error = Assert.Throws<DocumentUnreadableException>(() => Parse("scan.pdf", PdfWithoutText(pages: 2)));
