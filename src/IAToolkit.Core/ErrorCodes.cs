@@ -89,4 +89,9 @@ public static class ErrorCodes
 
     /// <summary>The embedding provider failed or refused the call (HTTP status, timeout or malformed vectors), after every retry.</summary>
     public const string EmbeddingFailed = "embedding_failed";
+
+    /// The knowledge base cannot take text from a document: an unsupported type, an empty file, a corrupt or encrypted
+    /// file, or a PDF without a text layer (the message names the file and the reason).
+    /// </summary>
+    public const string DocumentUnreadable = "document_unreadable";
 }

@@ -1,0 +1,35 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace IAToolkit.Knowledge;
+
+/// <summary>
+/// Reads a DOCX's body with the Open XML SDK: paragraphs, headings as Markdown <c>#</c> lines, list items as
+/// <c>- </c> lines, and tables as <c>cell | cell</c> rows, split into pages at page breaks (see <see cref="DocxPages"/>).
+/// </summary>
+internal static class DocxTextReader
+{
+    public static IReadOnlyList<ParsedPage> Read(string fileName, Stream content)
+    {
+        using var document = OfficePackage.Open(fileName, "DOCX", content, s => WordprocessingDocument.Open(s, isEditable: false));
+        Body? body;
+        try
+        {
+            body = document.MainDocumentPart?.Document?.Body;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new DocumentUnreadableException(fileName, $"not a valid DOCX (corrupt document part): {e.Message}", e);
+        }
+
+        if (body is null)
+        {
+            throw new DocumentUnreadableException(fileName, "not a valid DOCX (no document body)");
+        }
+
+        var walker = new DocxBodyWalker(DocxStyle.ReadAll(document.MainDocumentPart!.StyleDefinitionsPart));
+        walker.Walk(body);
+        return walker.Pages.Finish();
+    }
+}
