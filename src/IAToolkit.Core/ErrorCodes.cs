@@ -80,4 +80,16 @@ public static class ErrorCodes
 
     /// <summary>A download that does not exist, has expired, or belongs to another user.</summary>
     public const string DownloadNotFound = "download_not_found";
+
+    /// <summary>
+    /// The company's knowledge base holds embeddings of another dimension than its embedding model now gives (the model
+    /// changed): embeddings of two models cannot be searched together, so its documents must be removed and loaded again.
+    /// </summary>
+    public const string KnowledgeDimensionsChanged = "knowledge_dimensions_changed";
+
+    /// <summary>
+    /// An embedding cannot be stored or searched: its length is not the dimension given, the dimension is outside what
+    /// the vector index supports (1 to 2,000), or it holds a value that is not a finite number.
+    /// </summary>
+    public const string InvalidEmbedding = "invalid_embedding";
 }
