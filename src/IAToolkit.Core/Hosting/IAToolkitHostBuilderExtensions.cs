@@ -17,6 +17,7 @@ using IAToolkit.DataSources;
 using IAToolkit.Downloads;
 using IAToolkit.Hosting;
 using IAToolkit.Identity;
+using IAToolkit.Knowledge;
 using IAToolkit.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -131,6 +132,12 @@ public static class IAToolkitHostBuilderExtensions
         services.TryAddSingleton(sp => new DownloadStore(
             sp.GetRequiredService<RedisConnection>(), sp.GetRequiredService<IOptions<DownloadOptions>>(), sp.GetRequiredService<ILogger<DownloadStore>>()));
         // End of answers and downloads.
+        // Knowledge base storage and search (src/IAToolkit.Core/Knowledge/Store): documents and chunks in pgvector,
+        // each company's partial HNSW index, and the hybrid (vector + full-text, RRF) search.
+        services.TryAddSingleton<CompanyVectorIndexes>();
+        services.TryAddSingleton<KnowledgeStore>();
+        services.TryAddSingleton<KnowledgeSearch>();
+        // End of knowledge base storage and search.
         services.TryAddSingleton<IAToolkitStartup>();
         services.TryAddSingleton<RedisRateLimiter>();
 
