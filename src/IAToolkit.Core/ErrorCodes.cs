@@ -94,4 +94,15 @@ public static class ErrorCodes
     /// file, or a PDF without a text layer (the message names the file and the reason).
     /// </summary>
     public const string DocumentUnreadable = "document_unreadable";
+
+    /// The company's knowledge base holds embeddings of another dimension than its embedding model now gives (the model
+    /// changed): embeddings of two models cannot be searched together, so its documents must be removed and loaded again.
+    /// </summary>
+    public const string KnowledgeDimensionsChanged = "knowledge_dimensions_changed";
+
+    /// <summary>
+    /// An embedding cannot be stored or searched: its length is not the dimension given, the dimension is outside what
+    /// the vector index supports (1 to 2,000), or it holds a value that is not a finite number.
+    /// </summary>
+    public const string InvalidEmbedding = "invalid_embedding";
 }

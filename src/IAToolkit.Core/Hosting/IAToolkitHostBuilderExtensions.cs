@@ -139,6 +139,12 @@ public static class IAToolkitHostBuilderExtensions
         services.TryAddSingleton<MiniLmModel>();
         services.TryAddSingleton<EmbeddingService>();
         // End of knowledge base embeddings.
+        // Knowledge base storage and search (src/IAToolkit.Core/Knowledge/Store): documents and chunks in pgvector,
+        // each company's partial HNSW index, and the hybrid (vector + full-text, RRF) search.
+        services.TryAddSingleton<CompanyVectorIndexes>();
+        services.TryAddSingleton<KnowledgeStore>();
+        services.TryAddSingleton<KnowledgeSearch>();
+        // End of knowledge base storage and search.
         services.TryAddSingleton<IAToolkitStartup>();
         services.TryAddSingleton<RedisRateLimiter>();
 

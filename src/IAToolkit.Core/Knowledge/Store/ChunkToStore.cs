@@ -1,0 +1,8 @@
+namespace IAToolkit.Knowledge;
+
+/// <summary>One chunk of a document, embedded, ready to be stored.</summary>
+/// <param name="Index">Its position in the document, from 0; unique within the document.</param>
+/// <param name="Page">The page it starts on (1-based; 0 when the format has no pages).</param>
+/// <param name="Text">The chunk's text, as search results quote it.</param>
+/// <param name="Embedding">The text's embedding; its length is the company's dimension.</param>
+public sealed record ChunkToStore(int Index, int Page, string Text, float[] Embedding);

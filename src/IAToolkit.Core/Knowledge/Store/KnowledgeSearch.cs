@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using IAToolkit.Companies;
+using IAToolkit.Data;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Pgvector;
+
+namespace IAToolkit.Knowledge;
+
+/// <summary>
+/// Hybrid search of a company's knowledge base: the nearest chunks by cosine distance (through the company's partial
+/// HNSW index) and the best full-text matches (the company's text search configuration), each up to
+/// <see cref="MinCandidates"/> or the limit, fused with Reciprocal Rank Fusion (k = 60). Only the company's chunks are
+/// ever read: its id is in the WHERE clause of every part of the statement (<see cref="KnowledgeSearchSql"/>).
+/// </summary>
+/// <remarks>
+/// With a metadata filter the vector candidates are computed exactly (every chunk of the company that matches the
+/// filter is compared), because an HNSW scan yields its ef_search nearest before the filter applies and a selective
+/// filter would leave too few or none. The cost is a scan of the company's matching chunks (docs/performance.md).
+/// </remarks>
+internal sealed class KnowledgeSearch
+{
+    /// <summary>How many candidates each list contributes at least.</summary>
+    public const int MinCandidates = 50;
+
+    /// <summary>The largest limit a search takes.</summary>
+    public const int MaxLimit = 100;
+
+    private readonly CoreDatabase _database;
+    private readonly ILogger<KnowledgeSearch> _logger;
+
+    public KnowledgeSearch(CoreDatabase database, ILogger<KnowledgeSearch> logger)
+    {
+        _database = database;
+        _logger = logger;
+    }
+
+    /// <summary>The HNSW search size for a list of <paramref name="candidates"/>: pgvector returns at most ef_search rows.</summary>
+    public static int EfSearch(int candidates) => Math.Max(40, 2 * candidates);
+
+    /// <summary>
+    /// The company's chunks that best answer <paramref name="query"/>, best first, at most <paramref name="limit"/>.
+    /// </summary>
+    /// <param name="company">The company whose knowledge base is searched; no other company's chunk is ever returned.</param>
+    /// <param name="query">The question's text, for the full-text list (web search syntax: quotes, <c>or</c>, <c>-</c>).</param>
+    /// <param name="queryVector">The question's embedding, made by the company's embedding model.</param>
+    /// <param name="limit">How many hits to return, 1 to <see cref="MaxLimit"/>.</param>
+    /// <param name="metadataFilter">Key/value pairs a chunk's document metadata must all have, or <see langword="null"/>.</param>
+    /// <param name="ct">Cancels the search.</param>
+    /// <exception cref="IAToolkitException">
+    /// <see cref="ErrorCodes.InvalidRequest"/> for a limit out of range; <see cref="ErrorCodes.InvalidEmbedding"/> for
+    /// a vector that cannot be searched; <see cref="ErrorCodes.KnowledgeDimensionsChanged"/> when the company's chunks
+    /// have another dimension than the query vector.
+    /// </exception>
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(
+        Company company, string query, float[] queryVector, int limit, IReadOnlyDictionary<string, string>? metadataFilter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        ArgumentNullException.ThrowIfNull(queryVector);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(company.Id);
+        if (limit is < 1 or > MaxLimit)
+        {
+            throw new IAToolkitException(ErrorCodes.InvalidRequest, string.Create(CultureInfo.InvariantCulture, $"A knowledge base search returns 1 to {MaxLimit} hits, not {limit}."));
+        }
+
+        var dimensions = queryVector.Length;
+        EmbeddingCheck.Dimensions(dimensions);
+        EmbeddingCheck.Vector(queryVector, dimensions, "the query");
+        var filtered = metadataFilter is { Count: > 0 };
+        var candidates = Math.Max(MinCandidates, limit);
+        var watch = Stopwatch.StartNew();
+
+        await using var connection = await _database.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            KnowledgeSearchSql.EfSearchSql, new { EfSearch = EfSearch(candidates).ToString(CultureInfo.InvariantCulture) }, transaction, cancellationToken: ct));
+        IEnumerable<HitRow> rows;
+        try
+        {
+            rows = await connection.QueryAsync<HitRow>(new CommandDefinition(
+                KnowledgeSearchSql.For(company.Id, dimensions, filtered),
+                new
+                {
+                    Vector = new Vector(queryVector),
+                    Text = query ?? string.Empty,
+                    Config = TextSearchConfiguration.For(company),
+                    Filter = filtered ? JsonSerializer.Serialize(metadataFilter) : null,
+                    Candidates = candidates,
+                    Limit = limit,
+                },
+                transaction,
+                cancellationToken: ct));
+        }
+        catch (PostgresException ex) when (DimensionMismatch.Matches(ex))
+        {
+            throw DimensionMismatch.ToException(company, dimensions, ex);
+        }
+
+        await transaction.CommitAsync(ct);
+        var hits = rows.Select(r => new SearchHit(r.ChunkId, r.Source, r.Path, r.FileName, r.Page, r.Text, r.Score, MetadataJson.Read(r.Metadata))).ToList();
+        KnowledgeStoreLog.Searched(_logger, company.ShortName, dimensions, filtered ? "exact, filtered" : "hnsw", hits.Count, watch.ElapsedMilliseconds);
+        return hits;
+    }
+
+    private sealed record HitRow(long ChunkId, string Source, string Path, string FileName, int Page, string Text, double Score, string Metadata);
+}
