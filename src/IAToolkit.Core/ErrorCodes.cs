@@ -80,4 +80,13 @@ public static class ErrorCodes
 
     /// <summary>A download that does not exist, has expired, or belongs to another user.</summary>
     public const string DownloadNotFound = "download_not_found";
+
+    /// <summary>The company has no document source (<c>knowledge_base.document_sources</c>) with the requested name.</summary>
+    public const string KnowledgeSourceNotFound = "knowledge_source_not_found";
+
+    /// <summary>
+    /// A document source cannot be read or written: its folder is missing, or its bucket is missing, refuses the
+    /// credentials or cannot be reached (the message names the bucket and prefix and the store's error code).
+    /// </summary>
+    public const string KnowledgeSourceUnavailable = "knowledge_source_unavailable";
 }
