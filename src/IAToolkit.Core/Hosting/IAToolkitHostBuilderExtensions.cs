@@ -17,6 +17,7 @@ using IAToolkit.DataSources;
 using IAToolkit.Downloads;
 using IAToolkit.Hosting;
 using IAToolkit.Identity;
+using IAToolkit.Knowledge;
 using IAToolkit.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -131,6 +132,12 @@ public static class IAToolkitHostBuilderExtensions
         services.TryAddSingleton(sp => new DownloadStore(
             sp.GetRequiredService<RedisConnection>(), sp.GetRequiredService<IOptions<DownloadOptions>>(), sp.GetRequiredService<ILogger<DownloadStore>>()));
         // End of answers and downloads.
+        // Knowledge-base connectors (src/IAToolkit.Core/Knowledge/Connectors): the local folders and S3 buckets document sources live in.
+        services.AddOptions<DocumentConnectorOptions>().BindConfiguration(DocumentConnectorOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DocumentConnectorOptions>, DocumentConnectorOptionsValidator>());
+        services.TryAddSingleton<S3ClientPool>();
+        services.TryAddSingleton<DocumentConnectorFactory>();
+        // End of knowledge-base connectors.
         services.TryAddSingleton<IAToolkitStartup>();
         services.TryAddSingleton<RedisRateLimiter>();
 
