@@ -145,7 +145,9 @@ start_redis() {
 start_s3rver() {
   mkdir -p "$S3RVER_DATA"
   log "starting s3rver :$S3RVER_PORT (data $S3RVER_DATA)"
-  spawn_detached s3rver node "$S3RVER_BIN" -d "$S3RVER_DATA" -a 127.0.0.1 -p "$S3RVER_PORT" --silent
+  # s3rver encrypts ListObjectsV2 continuation tokens with DES, which Node's OpenSSL 3 only has in its legacy
+  # provider: without it every listing that needs a second page fails with 500 InternalError.
+  spawn_detached s3rver node --openssl-legacy-provider "$S3RVER_BIN" -d "$S3RVER_DATA" -a 127.0.0.1 -p "$S3RVER_PORT" --silent
 }
 
 start_smtp4dev() {

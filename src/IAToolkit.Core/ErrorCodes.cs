@@ -105,4 +105,13 @@ public static class ErrorCodes
     /// the vector index supports (1 to 2,000), or it holds a value that is not a finite number.
     /// </summary>
     public const string InvalidEmbedding = "invalid_embedding";
+
+    /// <summary>The company has no document source (<c>knowledge_base.document_sources</c>) with the requested name.</summary>
+    public const string KnowledgeSourceNotFound = "knowledge_source_not_found";
+
+    /// <summary>
+    /// A document source cannot be read or written: its folder is missing, or its bucket is missing, refuses the
+    /// credentials or cannot be reached (the message names the bucket and prefix and the store's error code).
+    /// </summary>
+    public const string KnowledgeSourceUnavailable = "knowledge_source_unavailable";
 }

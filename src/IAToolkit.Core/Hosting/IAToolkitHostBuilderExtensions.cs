@@ -145,6 +145,12 @@ public static class IAToolkitHostBuilderExtensions
         services.TryAddSingleton<KnowledgeStore>();
         services.TryAddSingleton<KnowledgeSearch>();
         // End of knowledge base storage and search.
+        // Knowledge-base connectors (src/IAToolkit.Core/Knowledge/Connectors): the local folders and S3 buckets document sources live in.
+        services.AddOptions<DocumentConnectorOptions>().BindConfiguration(DocumentConnectorOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DocumentConnectorOptions>, DocumentConnectorOptionsValidator>());
+        services.TryAddSingleton<S3ClientPool>();
+        services.TryAddSingleton<DocumentConnectorFactory>();
+        // End of knowledge-base connectors.
         services.TryAddSingleton<IAToolkitStartup>();
         services.TryAddSingleton<RedisRateLimiter>();
 

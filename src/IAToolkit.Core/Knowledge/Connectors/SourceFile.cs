@@ -1,0 +1,7 @@
+namespace IAToolkit.Knowledge;
+
+/// <summary>One file of a document source, as its connector lists it.</summary>
+/// <param name="Path">The path relative to the source's root, with <c>/</c> separators, e.g. <c>2024/contract_Julia_Bianchi.pdf</c>.</param>
+/// <param name="Size">The size in bytes.</param>
+/// <param name="LastModified">When the file was last written, when the store reports it.</param>
+public sealed record SourceFile(string Path, long Size, DateTimeOffset? LastModified);
