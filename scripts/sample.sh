@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# `./dev sample`: services, the sample's .env, build, migrate, the sales database, then the sample host.
+# `./dev sample`: services, the sample's .env, build, migrate, the sales database, the documents, then the sample host.
 # Sourced by ./dev.
 
 readonly SAMPLE_PROJECT=samples/SampleCompany
@@ -17,6 +17,9 @@ cmd_sample() {
   # Idempotent (same rows every run) and about two seconds, so the sales data is fresh on every start.
   log "populating the sample database"
   dotnet run --no-build --project "$SAMPLE_PROJECT" -- populate-sample-db
+  # Unchanged documents are skipped by their content hash, so after the first run this embeds nothing.
+  log "loading the sample documents"
+  dotnet run --no-build --project "$SAMPLE_PROJECT" -- load
   local port=${IATOOLKIT_PORT:-5080}
   export ASPNETCORE_URLS=http://127.0.0.1:$port
   printf 'IAToolkit sample is starting at %s  (%s)\n' "http://127.0.0.1:$port/" \

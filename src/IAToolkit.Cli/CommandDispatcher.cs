@@ -69,7 +69,7 @@ internal sealed class CommandDispatcher
     private RootCommand BuildRoot()
     {
         var root = new RootCommand("IAToolkit host. Without a verb it serves the web application; with one it runs the verb and exits.");
-        Verb[] verbs = [new MigrateVerb(_services), new CheckConfigVerb(_services), new ApiKeyVerb(_services), new StatsVerb(_services)];
+        Verb[] verbs = [new MigrateVerb(_services), new CheckConfigVerb(_services), new ApiKeyVerb(_services), new StatsVerb(_services), new LoadVerb(_services)];
         foreach (var verb in verbs)
         {
             root.Subcommands.Add(verb.Build());

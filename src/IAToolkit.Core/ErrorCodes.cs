@@ -90,11 +90,13 @@ public static class ErrorCodes
     /// <summary>The embedding provider failed or refused the call (HTTP status, timeout or malformed vectors), after every retry.</summary>
     public const string EmbeddingFailed = "embedding_failed";
 
+    /// <summary>
     /// The knowledge base cannot take text from a document: an unsupported type, an empty file, a corrupt or encrypted
     /// file, or a PDF without a text layer (the message names the file and the reason).
     /// </summary>
     public const string DocumentUnreadable = "document_unreadable";
 
+    /// <summary>
     /// The company's knowledge base holds embeddings of another dimension than its embedding model now gives (the model
     /// changed): embeddings of two models cannot be searched together, so its documents must be removed and loaded again.
     /// </summary>
@@ -114,4 +116,10 @@ public static class ErrorCodes
     /// credentials or cannot be reached (the message names the bucket and prefix and the store's error code).
     /// </summary>
     public const string KnowledgeSourceUnavailable = "knowledge_source_unavailable";
+
+    /// <summary>A document is larger than the knowledge base accepts.</summary>
+    public const string DocumentTooLarge = "document_too_large";
+
+    /// <summary>A file-store token that does not exist, has expired, or belongs to another company.</summary>
+    public const string FileNotFound = "file_not_found";
 }

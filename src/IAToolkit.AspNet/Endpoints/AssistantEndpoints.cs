@@ -1,5 +1,7 @@
 using System.Text;
 using IAToolkit.Assistant;
+using IAToolkit.Companies;
+using IAToolkit.Knowledge;
 using IAToolkit.AspNet.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -56,7 +58,7 @@ internal static class AssistantEndpoints
         return TypedResults.Json(new InitContextResponse("OK", "A new conversation has started.", responseId, model), ApiJson.Options);
     }
 
-    private static async Task<IResult> QueryAsync(RouteCompany route, HttpContext http, LlmQueryRequest body, QueryService queries, CancellationToken cancellationToken)
+    private static async Task<IResult> QueryAsync(RouteCompany route, HttpContext http, LlmQueryRequest body, QueryService queries, FileStore files, CancellationToken cancellationToken)
     {
         var request = new QueryRequest
         {
@@ -67,7 +69,7 @@ internal static class AssistantEndpoints
             ClientData = body.ClientData ?? [],
             Model = string.IsNullOrWhiteSpace(body.Model) ? null : body.Model.Trim(),
             ResponseId = string.IsNullOrWhiteSpace(body.ResponseId) ? null : body.ResponseId.Trim(),
-            Files = Files(body.Files),
+            Files = await FilesAsync(route.Company, body.Files, files),
             Services = http.RequestServices,
             PublicBaseUrl = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}"),
         };
@@ -101,7 +103,7 @@ internal static class AssistantEndpoints
             : string.IsNullOrEmpty(question) ? null : question;
     }
 
-    private static List<QueryFile> Files(List<LlmQueryFile>? files)
+    private static async Task<List<QueryFile>> FilesAsync(Company company, List<LlmQueryFile>? files, FileStore store)
     {
         if (files is null || files.Count == 0)
         {
@@ -116,6 +118,13 @@ internal static class AssistantEndpoints
         var result = new List<QueryFile>();
         foreach (var file in files)
         {
+            if (!string.IsNullOrWhiteSpace(file.Token))
+            {
+                var (storedName, storedText) = await store.ReadAsync(company, file.Token.Trim());
+                result.Add(new QueryFile(storedName, storedText));
+                continue;
+            }
+
             var name = file.FileName ?? file.Name ?? "file";
             var base64 = file.Content ?? file.Base64 ?? throw new IAToolkitException(ErrorCodes.InvalidRequest, $"The file '{name}' has no content (base64).");
             var comma = base64.IndexOf(',', StringComparison.Ordinal);
@@ -127,7 +136,7 @@ internal static class AssistantEndpoints
 
             if (length > MaxFileBytes)
             {
-                throw new IAToolkitException(ErrorCodes.InvalidRequest, $"The file '{name}' is larger than {MaxFileBytes / 1024} KB; send larger documents through the file store.");
+                throw new IAToolkitException(ErrorCodes.InvalidRequest, $"The file '{name}' is larger than {MaxFileBytes / 1024} KB inline; upload it to /api/{company.ShortName}/file-store and send its token.");
             }
 
             string text;
@@ -137,7 +146,7 @@ internal static class AssistantEndpoints
             }
             catch (DecoderFallbackException)
             {
-                throw new IAToolkitException(ErrorCodes.InvalidRequest, $"The file '{name}' is not a UTF-8 text file; send PDF, DOCX or XLSX documents through the file store.");
+                throw new IAToolkitException(ErrorCodes.InvalidRequest, $"The file '{name}' is not a UTF-8 text file; upload PDF, DOCX or XLSX documents to /api/{company.ShortName}/file-store and send the token.");
             }
 
             result.Add(new QueryFile(name, text));

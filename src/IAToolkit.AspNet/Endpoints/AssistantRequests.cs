@@ -18,8 +18,9 @@ internal sealed record LlmQueryRequest(
     [property: JsonPropertyName("response_id")] string? ResponseId,
     [property: JsonPropertyName("files")] List<LlmQueryFile>? Files);
 
-/// <summary>A small text file sent inline with a question (base64), as the Python project's clients send it.</summary>
+/// <summary>A file for one question: a file-store token, or a small text file inline (base64) as the Python project's clients send it.</summary>
 internal sealed record LlmQueryFile(
+    [property: JsonPropertyName("token")] string? Token,
     [property: JsonPropertyName("filename")] string? FileName,
     [property: JsonPropertyName("name")] string? Name,
     [property: JsonPropertyName("content")] string? Content,

@@ -48,6 +48,7 @@ public static class IAToolkitEndpointExtensions
             .WithSummary("The IAToolkit version this host runs.");
         app.MapCompanyApis();
         app.MapAssistantApis();
+        app.MapKnowledgeApis();
         app.MapExternalLogin();
         app.MapAccountPages();
         app.MapPasswordPages();

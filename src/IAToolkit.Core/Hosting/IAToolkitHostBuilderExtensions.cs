@@ -178,6 +178,13 @@ public static class IAToolkitHostBuilderExtensions
         services.TryAddSingleton<FeedbackService>();
         services.AddHttpClient(FeedbackService.HttpClientName).ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(10));
 
+        // The knowledge base: loading sources, single uploads and the file store (the parts have their own blocks).
+        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName);
+        services.TryAddSingleton<DocumentIngestion>();
+        services.TryAddSingleton<KnowledgeLoader>();
+        services.TryAddSingleton<DocumentUpload>();
+        services.TryAddSingleton<FileStore>();
+
         services.AddHostedService<IAToolkitStartupService>();
     }
 }

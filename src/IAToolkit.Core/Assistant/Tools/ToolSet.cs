@@ -14,6 +14,11 @@ internal sealed class ToolSet
             tools.Add(new SqlQueryTool(run));
         }
 
+        if (configuration.KnowledgeBase?.DocumentSources.Count > 0)
+        {
+            tools.Add(new DocumentSearchTool(run));
+        }
+
         tools.Add(new GenerateExcelTool(run));
         if (configuration.Mail is not null)
         {

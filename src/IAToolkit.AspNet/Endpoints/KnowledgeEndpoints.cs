@@ -1,0 +1,102 @@
+using System.Runtime.InteropServices;
+using System.Security.Claims;
+using System.Text.Json.Serialization;
+using IAToolkit.AspNet.Security;
+using IAToolkit.AspNet.Tenancy;
+using IAToolkit.Knowledge;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace IAToolkit.AspNet.Endpoints;
+
+/// <summary>
+/// The knowledge base's APIs: <c>embedding</c> (a text's vector), <c>file-store</c> (a file for the next question)
+/// and <c>documents</c> (add one document to a source). Multipart and JSON bodies are not forms: browsers cannot
+/// send them across sites with the SameSite=Lax session, so they need no antiforgery token.
+/// </summary>
+internal static class KnowledgeEndpoints
+{
+    private const int MaxEmbeddingText = 8_000;
+
+    public static void MapKnowledgeApis(this IEndpointRouteBuilder endpoints)
+    {
+        foreach (var (prefix, suffix) in new[] { ("/api/{c}", string.Empty), ("/{c}/api", "PythonPath") })
+        {
+            endpoints.MapCompanyApiGroup(prefix).WithTags("Knowledge")
+                .MapPost("/embedding", EmbedAsync)
+                .WithName("Embedding" + suffix)
+                .WithSummary("The embedding of a text: base64 of little-endian float32, and the model.");
+        }
+
+        var api = endpoints.MapCompanyApiGroup("/api/{c}").WithTags("Knowledge");
+        api.MapPost("/file-store", StoreFileAsync)
+            .DisableAntiforgery()
+            .WithMetadata(new BodySizeLimit(11L * 1024 * 1024))
+            .WithName("FileStore")
+            .WithSummary("Keeps a file (multipart field 'file') for a later llm_query: returns a token for its 'files'.");
+        api.MapPost("/documents", AddDocumentAsync)
+            .DisableAntiforgery()
+            .WithMetadata(new BodySizeLimit(101L * 1024 * 1024))
+            .WithName("AddDocument")
+            .WithSummary("Adds or replaces one document (multipart field 'file') in a knowledge source and indexes it (API key only).");
+    }
+
+    private static async Task<JsonHttpResult<EmbeddingResponse>> EmbedAsync(RouteCompany route, EmbeddingRequest body, EmbeddingService embeddings, CancellationToken cancellationToken)
+    {
+        var text = body.Text?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > MaxEmbeddingText)
+        {
+            throw new IAToolkitException(ErrorCodes.InvalidRequest, $"text is required: 1 to {MaxEmbeddingText} characters.");
+        }
+
+        var vector = await embeddings.EmbedQueryAsync(route.Company, text, cancellationToken);
+        var bytes = MemoryMarshal.AsBytes(vector.AsSpan()).ToArray();
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("The embedding API encodes little-endian float32.");
+        }
+
+        return TypedResults.Json(new EmbeddingResponse(Convert.ToBase64String(bytes), embeddings.Describe(route.Company).Name), ApiJson.Options);
+    }
+
+    private static async Task<JsonHttpResult<StoredFile>> StoreFileAsync(RouteCompany route, IFormFile? file, FileStore store, CancellationToken cancellationToken)
+    {
+        var upload = RequireFile(file);
+        await using var stream = upload.OpenReadStream();
+        return TypedResults.Json(await store.SaveAsync(route.Company, Path.GetFileName(upload.FileName), stream, cancellationToken), ApiJson.Options);
+    }
+
+    private static async Task<JsonHttpResult<AddDocumentResponse>> AddDocumentAsync(RouteCompany route, HttpContext http, string? source, IFormFile? file, DocumentUpload upload, CancellationToken cancellationToken)
+    {
+        if (http.User.FindFirstValue(IAToolkitAuthentication.AuthTypeClaim) != "api_key")
+        {
+            throw new IAToolkitException(ErrorCodes.Forbidden, "Adding documents needs the company's API key.");
+        }
+
+        if (string.IsNullOrWhiteSpace(source))
+        {
+            throw new IAToolkitException(ErrorCodes.InvalidRequest, "source is required (a key of knowledge_base.document_sources), e.g. ?source=supplier_manuals.");
+        }
+
+        var document = RequireFile(file);
+        await using var stream = document.OpenReadStream();
+        var result = await upload.AddAsync(route.Company, source.Trim(), Path.GetFileName(document.FileName), stream, cancellationToken);
+        return TypedResults.Json(new AddDocumentResponse(result.Source, result.Path, result.Status, result.Chunks), ApiJson.Options);
+    }
+
+    private static IFormFile RequireFile(IFormFile? file)
+        => file is { Length: > 0 } && !string.IsNullOrWhiteSpace(Path.GetFileName(file.FileName))
+            ? file
+            : throw new IAToolkitException(ErrorCodes.InvalidRequest, "Send the file as multipart/form-data in the field 'file' (not empty).");
+}
+
+/// <summary>The body of <c>embedding</c>.</summary>
+internal sealed record EmbeddingRequest([property: JsonPropertyName("text")] string? Text);
+
+/// <summary>The answer of <c>embedding</c>, as the deployment guide describes it.</summary>
+internal sealed record EmbeddingResponse(string Embedding, string Model);
+
+/// <summary>The answer of <c>documents</c>.</summary>
+internal sealed record AddDocumentResponse(string Source, string Path, string Status, int Chunks);

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using IAToolkit.Companies;
+
+namespace IAToolkit.Knowledge;
+
+/// <summary>One document's way into the knowledge base: parse, chunk, embed, store (one transaction).</summary>
+internal sealed class DocumentIngestion
+{
+    private readonly DocumentParser _parser;
+    private readonly DocumentChunker _chunker;
+    private readonly EmbeddingService _embeddings;
+    private readonly KnowledgeStore _store;
+
+    public DocumentIngestion(DocumentParser parser, DocumentChunker chunker, EmbeddingService embeddings, KnowledgeStore store)
+    {
+        _parser = parser;
+        _chunker = chunker;
+        _embeddings = embeddings;
+        _store = store;
+    }
+
+    public async Task<IngestionResult> IngestAsync(Company company, string source, string path, byte[] content, byte[] hash, CancellationToken cancellationToken)
+    {
+        var fileName = Path.GetFileName(path);
+        ParsedDocument parsed;
+        using (var stream = new MemoryStream(content, writable: false))
+        {
+            parsed = _parser.Parse(fileName, stream);
+        }
+
+        var chunks = _chunker.Chunk(parsed);
+        if (chunks.Count == 0)
+        {
+            throw new IAToolkitException(ErrorCodes.DocumentUnreadable, $"{fileName}: no text to index");
+        }
+
+        var model = _embeddings.Describe(company);
+        var watch = Stopwatch.StartNew();
+        var vectors = await _embeddings.EmbedAsync(company, [.. chunks.Select(c => c.Text)], cancellationToken);
+        var embeddingTime = watch.Elapsed;
+        var metadata = company.Configuration.KnowledgeBase?.DocumentSources.FirstOrDefault(s => s.Name == source)?.Metadata
+            .ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal) ?? new Dictionary<string, string>(StringComparer.Ordinal);
+        var document = new DocumentToStore(
+            source,
+            path,
+            fileName,
+            hash,
+            metadata,
+            parsed.Pages.Count,
+            [.. chunks.Select((c, i) => new ChunkToStore(c.Index, c.Page, c.Text, vectors[i]))]);
+        await _store.SaveAsync(company, document, model.Dimensions, cancellationToken);
+        return new IngestionResult(chunks.Count, parsed.Pages.Count, embeddingTime);
+    }
+}
+
+/// <summary>What ingesting one document produced.</summary>
+internal sealed record IngestionResult(int Chunks, int Pages, TimeSpan EmbeddingTime);
