@@ -1,6 +1,7 @@
 using System.CommandLine;
 using IAToolkit;
 using SampleCompany.SampleData;
+using SampleCompany.SampleData.Documents;
 
 namespace SampleCompany;
 
@@ -17,6 +18,10 @@ public sealed class SampleCompany : CompanyBase
             Extras = new Dictionary<string, object?> { ["department"] = "sales" },
         });
 
-    /// <summary>Adds <c>populate-sample-db</c>, which creates and fills the sales database the assistant queries.</summary>
-    public override IEnumerable<Command> GetCommands(IServiceProvider services) => [new PopulateSampleDbVerb(this, services).Build()];
+    /// <summary>
+    /// Adds <c>populate-sample-db</c>, which creates and fills the sales database the assistant queries, and
+    /// <c>generate-sample-documents</c>, which writes the contracts and supplier manuals of its knowledge base.
+    /// </summary>
+    public override IEnumerable<Command> GetCommands(IServiceProvider services)
+        => [new PopulateSampleDbVerb(this, services).Build(), new GenerateSampleDocumentsVerb(this, services).Build()];
 }

@@ -19,17 +19,25 @@ internal sealed class ConnectorTestHost : IDisposable
     private readonly IHost _host;
 
     public ConnectorTestHost(string knowledgeBaseYaml, IDictionary<string, string?>? settings = null, bool development = true)
+        : this(NewContentRoot(), "acme", knowledgeBaseYaml, settings, development)
     {
-        ContentRoot = Path.Combine(Path.GetTempPath(), "iat-kb-" + Guid.NewGuid().ToString("N")[..12]);
-        CompanyFolder = Path.Combine(ContentRoot, "companies", "acme");
-        Directory.CreateDirectory(Path.Combine(CompanyFolder, "config"));
-        File.WriteAllText(Path.Combine(CompanyFolder, "config", "company.yaml"), $"""
-            id: acme
-            name: ACME
-            llm: {"{"} model: gpt-4o-mini, api-key: OPENAI_API_KEY {"}"}
+    }
 
-            {knowledgeBaseYaml}
-            """);
+    private ConnectorTestHost(string contentRoot, string shortName, string? knowledgeBaseYaml, IDictionary<string, string?>? settings, bool development, string? companyFolder = null)
+    {
+        ContentRoot = contentRoot;
+        CompanyFolder = companyFolder ?? Path.Combine(ContentRoot, "companies", shortName);
+        if (knowledgeBaseYaml is not null)
+        {
+            Directory.CreateDirectory(Path.Combine(CompanyFolder, "config"));
+            File.WriteAllText(Path.Combine(CompanyFolder, "config", "company.yaml"), $"""
+                id: {shortName}
+                name: ACME
+                llm: {"{"} model: gpt-4o-mini, api-key: OPENAI_API_KEY {"}"}
+
+                {knowledgeBaseYaml}
+                """);
+        }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -47,10 +55,10 @@ internal sealed class ConnectorTestHost : IDisposable
         builder.AddIAToolkitCore();
         _host = builder.Build();
 
-        var loaded = new CompanyConfigurationLoader(_host.Services.GetRequiredService<IConfiguration>()).Load("acme", CompanyFolder, "companies/acme");
+        var loaded = new CompanyConfigurationLoader(_host.Services.GetRequiredService<IConfiguration>()).Load(shortName, CompanyFolder, $"companies/{shortName}");
         Assert.That(loaded.Errors, Is.Empty, "the test company.yaml loads");
         var implementation = new AcmeCompany();
-        implementation.AttachName("acme");
+        implementation.AttachName(shortName);
         Company = new Company(1, CompanyFolder, loaded.Configuration!, implementation);
     }
 
@@ -75,6 +83,10 @@ internal sealed class ConnectorTestHost : IDisposable
         return full;
     }
 
+    /// <summary>An existing company folder (not copied, not deleted) on an empty throwaway content root.</summary>
+    public static ConnectorTestHost ForFolder(string companyFolder, string shortName, bool development = true)
+        => new(NewContentRoot(), shortName, null, null, development, companyFolder);
+
     public void Dispose()
     {
         _host.Dispose();
@@ -83,5 +95,12 @@ internal sealed class ConnectorTestHost : IDisposable
         {
             Directory.Delete(ContentRoot, recursive: true);
         }
+    }
+
+    private static string NewContentRoot()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "iat-kb-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(root);
+        return root;
     }
 }
