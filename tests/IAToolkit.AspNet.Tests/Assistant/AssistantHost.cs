@@ -30,7 +30,7 @@ internal sealed class AssistantHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<AssistantHost> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<AssistantHost> StartAsync(IDictionary<string, string?>? settings = null, string? coreDatabaseUri = null, string? contentRoot = null)
     {
         var llm = await ScriptedLlmServer.StartAsync();
         var all = new Dictionary<string, string?>
@@ -45,7 +45,7 @@ internal sealed class AssistantHost : IAsyncDisposable
             all[key] = value;
         }
 
-        var factory = new SampleHostFactory(SampleAssistantFixture.Core.Uri, all);
+        var factory = new SampleHostFactory(coreDatabaseUri ?? SampleAssistantFixture.Core.Uri, all, contentRoot);
         var client = factory.CreateClient();
         var company = factory.Services.GetRequiredService<ICompanyCatalog>().GetRequired("sample_company");
         var created = await factory.Services.GetRequiredService<ApiKeyStore>().CreateAsync(company, "tests", CancellationToken.None);
@@ -64,9 +64,11 @@ internal sealed class AssistantHost : IAsyncDisposable
         return await Client.SendAsync(request);
     }
 
-    public async Task<JsonElement> AskAsync(object body)
+    public Task<JsonElement> AskAsync(object body) => AskJsonAsync("/api/sample_company/llm_query", body);
+
+    public async Task<JsonElement> AskJsonAsync(string path, object body)
     {
-        using var response = await PostAsync("/api/sample_company/llm_query", body);
+        using var response = await PostAsync(path, body);
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.IsSuccessStatusCode, Is.True, text);
         return JsonDocument.Parse(text).RootElement.Clone();
