@@ -17,6 +17,7 @@ using IAToolkit.DataSources;
 using IAToolkit.Downloads;
 using IAToolkit.Hosting;
 using IAToolkit.Identity;
+using IAToolkit.Knowledge;
 using IAToolkit.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -131,6 +132,15 @@ public static class IAToolkitHostBuilderExtensions
         services.TryAddSingleton(sp => new DownloadStore(
             sp.GetRequiredService<RedisConnection>(), sp.GetRequiredService<IOptions<DownloadOptions>>(), sp.GetRequiredService<ILogger<DownloadStore>>()));
         // End of answers and downloads.
+        // Knowledge parsing and chunking (src/IAToolkit.Core/Knowledge/Parsing, .../Chunking): documents to page texts,
+        // page texts to token-limited, overlapping chunks.
+        services.AddOptions<DocumentParsingOptions>().BindConfiguration(DocumentParsingOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DocumentParsingOptions>, DocumentParsingOptionsValidator>());
+        services.AddOptions<ChunkingOptions>().BindConfiguration(ChunkingOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChunkingOptions>, ChunkingOptionsValidator>());
+        services.TryAddSingleton<DocumentParser>();
+        services.TryAddSingleton<DocumentChunker>();
+        // End of knowledge parsing and chunking.
         services.TryAddSingleton<IAToolkitStartup>();
         services.TryAddSingleton<RedisRateLimiter>();
 
