@@ -119,6 +119,15 @@ public static class IAToolkitHostBuilderExtensions
             sp.GetRequiredService<ILogger<SqlQueryRunner>>()));
         services.TryAddSingleton<SqlSchemaDescriber>();
         // End of SQL data sources.
+        // Knowledge parsing and chunking (src/IAToolkit.Core/Knowledge/Parsing, .../Chunking): documents to page texts,
+        // page texts to token-limited, overlapping chunks.
+        services.AddOptions<DocumentParsingOptions>().BindConfiguration(DocumentParsingOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DocumentParsingOptions>, DocumentParsingOptionsValidator>());
+        services.AddOptions<ChunkingOptions>().BindConfiguration(ChunkingOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChunkingOptions>, ChunkingOptionsValidator>());
+        services.TryAddSingleton<DocumentParser>();
+        services.TryAddSingleton<DocumentChunker>();
+        // End of knowledge parsing and chunking.
         // Answers and downloads (src/IAToolkit.Core/Answers, src/IAToolkit.Core/Downloads): the sanitising answer renderer,
         // the spreadsheet writer of iat_generate_excel and the short-lived downloads in Redis.
         services.AddOptions<AnswerRenderingOptions>().BindConfiguration(AnswerRenderingOptions.SectionName).ValidateOnStart();

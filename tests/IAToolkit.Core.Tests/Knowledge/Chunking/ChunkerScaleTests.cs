@@ -8,8 +8,8 @@ public sealed class ChunkerScaleTests
     [Test]
     public void Chunk_200PageDocument_FinishesInBoundedTime()
     {
-        // About 450 words a page, the density of a text-heavy report; timings are reported, not asserted tightly
-        // (docs/performance.md keeps the numbers and the machine).
+        // About 450 words a page, the density of a text-heavy report. The time is printed, not asserted tightly:
+        // speed targets belong to the benchmark project; this only catches work that grows faster than the text.
         var document = Document(Enumerable.Range(0, 200).Select(p => Prose(seed: 1000 + p, paragraphs: 5, sentencesPerParagraph: 7)).ToArray());
         var chunker = Chunker();
         chunker.Chunk(Document("Warm the tokenizer up."));

@@ -55,6 +55,28 @@ public sealed class DocumentParserTests
     }
 
     [Test]
+    public void Parse_EachFormat_LeavesTheCallersStreamOpen()
+    {
+        var files = new Dictionary<string, byte[]>
+        {
+            ["a.pdf"] = Pdf(["text"]),
+            ["a.docx"] = Docx(body => body.Append(Paragraph("text"))),
+            ["a.xlsx"] = XlsxTestWorkbook.Write([], ("S", [XlsxTestWorkbook.Row(1, XlsxTestWorkbook.Inline("A1", "text"))])),
+            ["a.txt"] = "text"u8.ToArray(),
+        };
+
+        Assert.Multiple(() =>
+        {
+            foreach (var (name, bytes) in files)
+            {
+                using var stream = new MemoryStream(bytes);
+                Parser().Parse(name, stream);
+                Assert.That(stream.CanRead, Is.True, $"{name}: the caller still owns the stream (to hash or store it)");
+            }
+        });
+    }
+
+    [Test]
     public void Parse_PasswordProtectedOfficeFile_IsUnreadableAsEncrypted()
     {
         // An encrypted .docx or .xlsx is an OLE compound file, not a ZIP package.

@@ -48,6 +48,19 @@ public sealed class DocxParsingTests
     }
 
     [Test]
+    public void Parse_TableRunningOntoTheNextPage_SplitsBetweenRows()
+    {
+        var table = Table(["Year", "Days"], ["2023", "15"], ["2024", "16"]);
+        var lastRow = table.Elements<W.TableRow>().Last();
+        lastRow.Descendants<W.Run>().First().PrependChild(new W.LastRenderedPageBreak());
+        var docx = Docx(body => body.Append(Paragraph("Vacation days per year:"), table));
+
+        var document = Parse("table.docx", docx);
+
+        Assert.That(document.Pages.Select(p => p.Text), Is.EqualTo(new[] { "Vacation days per year:\n\nYear | Days\n2023 | 15", "2024 | 16" }));
+    }
+
+    [Test]
     public void Parse_DocxWithoutPageBreaks_IsOnePage()
     {
         var docx = Docx(body => body.Append(Paragraph("One."), Paragraph("Two.")));
