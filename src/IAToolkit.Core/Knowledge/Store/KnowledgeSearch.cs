@@ -17,9 +17,10 @@ namespace IAToolkit.Knowledge;
 /// ever read: its id is in the WHERE clause of every part of the statement (<see cref="KnowledgeSearchSql"/>).
 /// </summary>
 /// <remarks>
-/// With a metadata filter the vector candidates are computed exactly (every chunk of the company that matches the
-/// filter is compared), because an HNSW scan yields its ef_search nearest before the filter applies and a selective
-/// filter would leave too few or none. The cost is a scan of the company's matching chunks (docs/performance.md).
+/// With a metadata filter the HNSW scan is wider (<see cref="FilteredEfSearch"/>) and the filter applies after it; when
+/// that leaves fewer than the candidates wanted (a narrow filter), the statement computes the nearest exactly among
+/// the company's chunks that match the filter instead (<see cref="KnowledgeSearchSql.FilteredNearest"/>), so a filter
+/// never starves the results. Costs are in docs/performance.md.
 /// </remarks>
 internal sealed class KnowledgeSearch
 {
@@ -40,6 +41,12 @@ internal sealed class KnowledgeSearch
 
     /// <summary>The HNSW search size for a list of <paramref name="candidates"/>: pgvector returns at most ef_search rows.</summary>
     public static int EfSearch(int candidates) => Math.Max(40, 2 * candidates);
+
+    /// <summary>
+    /// The HNSW search size when a metadata filter applies after the scan: wide enough that a filter keeping 1 chunk in
+    /// 8 still leaves the candidates wanted (narrower filters fall back to the exact comparison); 1,000 is pgvector's maximum.
+    /// </summary>
+    public static int FilteredEfSearch(int candidates) => Math.Min(1000, 8 * candidates);
 
     /// <summary>
     /// The company's chunks that best answer <paramref name="query"/>, best first, at most <paramref name="limit"/>.
@@ -76,7 +83,7 @@ internal sealed class KnowledgeSearch
         await using var connection = await _database.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
-            KnowledgeSearchSql.EfSearchSql, new { EfSearch = EfSearch(candidates).ToString(CultureInfo.InvariantCulture) }, transaction, cancellationToken: ct));
+            KnowledgeSearchSql.EfSearchSql, new { EfSearch = (filtered ? FilteredEfSearch(candidates) : EfSearch(candidates)).ToString(CultureInfo.InvariantCulture) }, transaction, cancellationToken: ct));
         IEnumerable<HitRow> rows;
         try
         {
@@ -101,7 +108,7 @@ internal sealed class KnowledgeSearch
 
         await transaction.CommitAsync(ct);
         var hits = rows.Select(r => new SearchHit(r.ChunkId, r.Source, r.Path, r.FileName, r.Page, r.Text, r.Score, MetadataJson.Read(r.Metadata))).ToList();
-        KnowledgeStoreLog.Searched(_logger, company.ShortName, dimensions, filtered ? "exact, filtered" : "hnsw", hits.Count, watch.ElapsedMilliseconds);
+        KnowledgeStoreLog.Searched(_logger, company.ShortName, dimensions, filtered ? "filtered" : "unfiltered", hits.Count, watch.ElapsedMilliseconds);
         return hits;
     }
 

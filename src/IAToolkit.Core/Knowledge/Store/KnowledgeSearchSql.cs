@@ -16,39 +16,56 @@ namespace IAToolkit.Knowledge;
 /// </remarks>
 internal static class KnowledgeSearchSql
 {
-    /// <summary>
-    /// The nearest chunks through the company's HNSW index. A metadata filter is not applied here: the index returns
-    /// ef_search candidates before any filter, so a selective filter would leave too few (see <see cref="ExactNearest"/>).
-    /// </summary>
+    /// <summary>The nearest chunks through the company's HNSW index (at most ef_search of them).</summary>
     public const string IndexedNearest = """
-                SELECT c.id, (c.embedding::vector({1})) <=> @Vector::vector({1}) AS distance
-                FROM iat_chunks c
-                WHERE c.company_id = {0}
-                ORDER BY distance
-                LIMIT @Candidates
+        SELECT c.id, (c.embedding::vector({1})) <=> @Vector::vector({1}) AS distance
+        FROM iat_chunks c
+        WHERE c.company_id = {0}
+        ORDER BY distance
+        LIMIT @Candidates
         """;
 
     /// <summary>
-    /// The nearest chunks that match the metadata filter, computed exactly over the company's matching chunks. The
-    /// uncast <c>c.embedding</c> is not the index's expression, so the planner cannot take the HNSW index, which would
-    /// filter after it has picked its ef_search candidates and starve the results.
+    /// With a metadata filter. The HNSW index yields its ef_search nearest and only then does the filter apply, so a
+    /// selective filter would starve the list. First the index, with the filter after it (<c>approximate</c>); when
+    /// that yields fewer than @Candidates, the nearest are computed exactly among the company's chunks that match
+    /// the filter (found through the GIN index on metadata), the uncast <c>c.embedding</c> keeping the planner away
+    /// from the HNSW index. The exact branch sits under a one-time filter, so it runs only when needed: a broad filter
+    /// costs an index scan, a narrow one a scan of the few chunks it matches.
     /// </summary>
-    public const string ExactNearest = """
+    public const string FilteredNearest = """
+        approximate AS MATERIALIZED (
+            SELECT c.id, (c.embedding::vector({1})) <=> @Vector::vector({1}) AS distance
+            FROM iat_chunks c
+            WHERE c.company_id = {0}
+              AND c.metadata @> @Filter::jsonb
+            ORDER BY distance
+            LIMIT @Candidates
+        ),
+        nearest AS (
+            SELECT id, distance
+            FROM approximate
+            WHERE (SELECT count(*) FROM approximate) >= @Candidates
+            UNION ALL
+            SELECT id, distance
+            FROM (
                 SELECT c.id, c.embedding <=> @Vector::vector({1}) AS distance
                 FROM iat_chunks c
                 WHERE c.company_id = {0}
                   AND c.metadata @> @Filter::jsonb
                 ORDER BY distance
                 LIMIT @Candidates
+            ) exact
+            WHERE (SELECT count(*) FROM approximate) < @Candidates
+        )
         """;
 
-    /// <summary>{2} is <see cref="IndexedNearest"/> or <see cref="ExactNearest"/>.</summary>
+    /// <summary>{2} defines <c>nearest</c>: <see cref="IndexedNearest"/> as a CTE, or <see cref="FilteredNearest"/>.</summary>
     public const string Hybrid = """
-        WITH semantic AS (
+        WITH {2},
+        semantic AS (
             SELECT id, row_number() OVER (ORDER BY distance, id) AS rank
-            FROM (
-        {2}
-            ) nearest
+            FROM nearest
         ),
         lexical AS (
             SELECT id, row_number() OVER (ORDER BY score DESC, id) AS rank
@@ -80,10 +97,10 @@ internal static class KnowledgeSearchSql
     /// <summary>The search size of the HNSW scan, for this transaction only.</summary>
     public const string EfSearchSql = "SELECT set_config('hnsw.ef_search', @EfSearch, true)";
 
-    private static readonly CompositeFormat s_indexed = CompositeFormat.Parse(Hybrid.Replace("{2}", IndexedNearest, StringComparison.Ordinal));
+    private static readonly CompositeFormat s_unfiltered = CompositeFormat.Parse(Hybrid.Replace("{2}", "nearest AS (\n" + IndexedNearest + "\n)", StringComparison.Ordinal));
 
-    private static readonly CompositeFormat s_exact = CompositeFormat.Parse(Hybrid.Replace("{2}", ExactNearest, StringComparison.Ordinal));
+    private static readonly CompositeFormat s_filtered = CompositeFormat.Parse(Hybrid.Replace("{2}", FilteredNearest, StringComparison.Ordinal));
 
     public static string For(long companyId, int dimensions, bool filtered)
-        => string.Format(CultureInfo.InvariantCulture, filtered ? s_exact : s_indexed, companyId, dimensions);
+        => string.Format(CultureInfo.InvariantCulture, filtered ? s_filtered : s_unfiltered, companyId, dimensions);
 }

@@ -72,8 +72,8 @@ public sealed class KnowledgeSearchTests : KnowledgeTest
     [Test]
     public async Task SearchAsync_SelectiveFilterFarFromTheQuery_StillFindsEveryMatch()
     {
-        // Through the HNSW index the 100 candidates nearest the query would all be public and the filter would leave
-        // none; with a filter the nearest are computed exactly among the matching chunks.
+        // The HNSW scan's candidates nearest the query are all public, so the filter leaves none of them; the search
+        // then compares exactly the chunks that match the filter.
         var acme = await CompanyAsync("acme");
         var query = Axis(0);
         var crowd = Crowd(query, 300).ToList();
@@ -84,6 +84,22 @@ public sealed class KnowledgeSearchTests : KnowledgeTest
 
         Assert.That(hits, Has.Count.EqualTo(3));
         Assert.That(hits.Select(h => h.FileName), Has.All.EqualTo("secret.pdf"));
+    }
+
+    [Test]
+    public async Task SearchAsync_BroadFilter_ReturnsTheNearestMatchingChunksFirst()
+    {
+        var acme = await CompanyAsync("acme");
+        var query = Axis(0);
+        var crowd = Crowd(Near(query, 1, 0.8), 200, firstIndex: 1).ToList();
+        await SaveAsync(acme, Document("public.pdf", [Chunk(0, "The nearest of all.", Near(query, 2, 0.05)), .. crowd], metadata: new Dictionary<string, string> { ["level"] = "public" }));
+        await SaveAsync(acme, Document("secret.pdf", [Chunk(0, "Nearer still, but secret.", query)], metadata: new Dictionary<string, string> { ["level"] = "secret" }));
+
+        var hits = await SearchAsync(acme, "quarterly numbers", query, limit: 10, filter: new Dictionary<string, string> { ["level"] = "public" });
+
+        Assert.That(hits[0].Text, Is.EqualTo("The nearest of all."));
+        Assert.That(hits, Has.Count.EqualTo(10));
+        Assert.That(hits.Select(h => h.FileName), Has.All.EqualTo("public.pdf"));
     }
 
     [Test]
