@@ -39,6 +39,7 @@ internal sealed class AssistantHost : IAsyncDisposable
             ["OPENAI_BASE_URL"] = llm.OpenAIEndpoint.ToString(),
             ["SAMPLE_DATABASE_URI"] = SampleAssistantFixture.Sample.Uri,
             ["IAToolkit:Assistant:MaxRetries"] = "0",
+            ["IAToolkit:Environment"] = "development",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

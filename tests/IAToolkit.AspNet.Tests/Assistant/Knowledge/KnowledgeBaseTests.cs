@@ -17,6 +17,9 @@ public sealed class KnowledgeBaseTests
     public async Task LoadSampleDocumentsAsync()
     {
         s_environment["SAMPLE_DATABASE_URI"] = SampleAssistantFixture.Sample.Uri;
+
+        // The sample's development connector reads the committed folders; production would read its S3 bucket.
+        s_environment["IAToolkit__Environment"] = "development";
         var (exit, output, error) = await SampleHostProcess.RunAsync(SampleAssistantFixture.Core.Uri, s_environment, "load");
         Assert.That(exit, Is.Zero, output + error);
     }
