@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace IAToolkit.AspNet.Endpoints;
 
@@ -20,6 +22,9 @@ internal static class KnowledgeEndpoints
 {
     private const int MaxEmbeddingText = 8_000;
 
+    // Room for the multipart boundaries and part headers around the file itself.
+    private const long MultipartOverhead = 64 * 1024;
+
     public static void MapKnowledgeApis(this IEndpointRouteBuilder endpoints)
     {
         foreach (var (prefix, suffix) in new[] { ("/api/{c}", string.Empty), ("/{c}/api", "PythonPath") })
@@ -30,15 +35,17 @@ internal static class KnowledgeEndpoints
                 .WithSummary("The embedding of a text: base64 of little-endian float32, and the model.");
         }
 
+        // The body limits follow IAToolkit:Knowledge, so a larger configured limit is not cut short by the server.
+        var limits = endpoints.ServiceProvider.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
         var api = endpoints.MapCompanyApiGroup("/api/{c}").WithTags("Knowledge");
         api.MapPost("/file-store", StoreFileAsync)
             .DisableAntiforgery()
-            .WithMetadata(new BodySizeLimit(11L * 1024 * 1024))
+            .WithMetadata(new BodySizeLimit(limits.MaxFileStoreBytes + MultipartOverhead))
             .WithName("FileStore")
             .WithSummary("Keeps a file (multipart field 'file') for a later llm_query: returns a token for its 'files'.");
         api.MapPost("/documents", AddDocumentAsync)
             .DisableAntiforgery()
-            .WithMetadata(new BodySizeLimit(101L * 1024 * 1024))
+            .WithMetadata(new BodySizeLimit(limits.MaxDocumentBytes + MultipartOverhead))
             .WithName("AddDocument")
             .WithSummary("Adds or replaces one document (multipart field 'file') in a knowledge source and indexes it (API key only).");
     }

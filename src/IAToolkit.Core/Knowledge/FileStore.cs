@@ -24,8 +24,23 @@ internal sealed class FileStore
     }
 
     /// <summary>Parses the file and returns its token and what it contained.</summary>
+    /// <exception cref="IAToolkitException">
+    /// Code <c>document_too_large</c> above <see cref="KnowledgeOptions.MaxFileStoreBytes"/>; <c>document_unreadable</c>
+    /// for a type that is not supported or a file without text.
+    /// </exception>
     public async Task<StoredFile> SaveAsync(Company company, string fileName, Stream content, CancellationToken cancellationToken)
     {
+        var limit = _options.Value.MaxFileStoreBytes;
+        if (content.CanSeek && content.Length - content.Position > limit)
+        {
+            throw new IAToolkitException(ErrorCodes.DocumentTooLarge, $"{fileName} is larger than the {Megabytes(limit)} MB a file for a question may have.");
+        }
+
+        if (!DocumentParser.IsSupported(fileName))
+        {
+            throw new IAToolkitException(ErrorCodes.DocumentUnreadable, $"{fileName}: {Path.GetExtension(fileName)} is not a supported type (PDF, DOCX, XLSX, TXT, MD).");
+        }
+
         var document = _parser.Parse(fileName, content);
         var text = string.Join("\n\n", document.Pages.Select(p => document.Pages.Count > 1 ? $"[page {p.Number}]\n{p.Text}" : p.Text)).Trim();
         if (text.Length == 0)
@@ -37,8 +52,11 @@ internal sealed class FileStore
         var lifetime = _options.Value.FileStoreLifetime;
         var database = (await _redis.GetAsync()).GetDatabase();
         var key = Key(token);
-        await database.HashSetAsync(key, [new("company", company.Id), new("name", fileName), new("text", text)]);
-        await database.KeyExpireAsync(key, lifetime);
+        // One transaction, so a key never lives without its expiry.
+        var write = database.CreateTransaction();
+        _ = write.HashSetAsync(key, [new("company", company.Id), new("name", fileName), new("text", text)]);
+        _ = write.KeyExpireAsync(key, lifetime);
+        await write.ExecuteAsync();
         return new StoredFile(token, fileName, document.Pages.Count, text.Length, DateTimeOffset.UtcNow + lifetime);
     }
 
@@ -59,6 +77,8 @@ internal sealed class FileStore
 
         throw new IAToolkitException(ErrorCodes.FileNotFound, "The file token is unknown, has expired or belongs to another company; upload the file again.");
     }
+
+    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
     private RedisKey Key(string token) => $"{_redis.KeyPrefix}filestore:{Convert.ToHexStringLower(SecureTokens.Hash(token))}";
 }
