@@ -99,7 +99,7 @@ public sealed class AssistantToolTests
     {
         await using var connection = await SampleAssistantFixture.Sample.OpenAsync();
         var result = new Dictionary<string, string>();
-        foreach (var table in new[] { "order_details", "products", "shippers", "customers", "orders" })
+        foreach (var table in new[] { "categories", "suppliers", "products", "customers", "employees", "shippers", "orders", "order_details", "regions", "territories", "employee_territories" })
         {
             result[table] = await connection.ExecuteScalarAsync<string>($"SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM {table} t") ?? string.Empty;
         }

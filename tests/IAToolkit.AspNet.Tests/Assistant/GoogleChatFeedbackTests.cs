@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace IAToolkit.AspNet.Tests.Assistant;
+
+/// <summary>Feedback routed to a Google Chat space, as <c>parameters.user_feedback.channel: google_chat</c> says.</summary>
+public sealed class GoogleChatFeedbackTests
+{
+    private string _root = string.Empty;
+
+    [OneTimeSetUp]
+    public void CopySampleWithGoogleChatFeedback()
+    {
+        // A copy of the sample company whose feedback goes to a Google Chat space instead of a mailbox.
+        _root = Path.Combine(Path.GetTempPath(), $"iat-gchat-{Guid.NewGuid():N}");
+        var source = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (source is not null && !File.Exists(Path.Combine(source.FullName, "IAToolkit.sln")))
+        {
+            source = source.Parent;
+        }
+
+        var sample = Path.Combine(source!.FullName, "samples", "SampleCompany");
+        File.Copy(Path.Combine(sample, "appsettings.json"), Path.Combine(_root, "appsettings.json").EnsureDirectory());
+        foreach (var folder in new[] { "config", "context", "prompts", "schema" })
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(sample, "companies", "sample_company", folder)))
+            {
+                File.Copy(file, Path.Combine(_root, "companies", "sample_company", folder, Path.GetFileName(file)).EnsureDirectory());
+            }
+        }
+
+        var yaml = Path.Combine(_root, "companies", "sample_company", "config", "company.yaml");
+        var text = File.ReadAllText(yaml);
+        const string Email = "  user_feedback:\n    channel: email\n    destination: feedback@example.com\n";
+        Assert.That(text, Does.Contain(Email), "the sample's feedback settings moved; update this test");
+        File.WriteAllText(yaml, text.Replace(Email, "  user_feedback:\n    channel: google_chat\n    destination: spaces/AAAA-feedback\n", StringComparison.Ordinal));
+    }
+
+    [OneTimeTearDown]
+    public void RemoveCopy() => Directory.Delete(_root, recursive: true);
+
+    [Test]
+    public async Task Feedback_GoogleChatChannel_PostsTheBotMessageToTheWebhookAndStoresIt()
+    {
+        await using var webhook = await WebhookReceiver.StartAsync(HttpStatusCode.OK);
+        await using var host = await AssistantHost.StartAsync(new Dictionary<string, string?> { ["GOOGLE_CHAT_BOT_URL"] = webhook.Url }, contentRoot: _root);
+        var comment = $"Loved the sales report {Guid.NewGuid():N}";
+
+        using var response = await host.PostAsync("/api/sample_company/feedback", new { rating = 4, message = comment, user_identifier = "chat@example.com" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var posted = webhook.Bodies.Single();
+        Assert.That(posted.GetProperty("type").GetString(), Is.EqualTo("MESSAGE_TRIGGER"));
+        Assert.That(posted.GetProperty("space").GetProperty("name").GetString(), Is.EqualTo("spaces/AAAA-feedback"));
+        var message = posted.GetProperty("message").GetProperty("text").GetString();
+        Assert.That(message, Does.StartWith("Feedback for "));
+        Assert.That(message, Does.Contain("from chat@example.com: ★★★★☆\n" + comment));
+        Assert.That(await StoredRatingAsync(comment), Is.EqualTo(4));
+    }
+
+    [TestCase(HttpStatusCode.InternalServerError)]
+    [TestCase(null)]
+    public async Task Feedback_GoogleChatDownOrFailing_IsStillStoredAndAccepted(HttpStatusCode? status)
+    {
+        await using var webhook = await WebhookReceiver.StartAsync(status ?? HttpStatusCode.OK);
+        var url = webhook.Url;
+        if (status is null)
+        {
+            // Nobody listens on the port any more: the connection is refused.
+            await webhook.DisposeAsync();
+        }
+
+        await using var host = await AssistantHost.StartAsync(new Dictionary<string, string?> { ["GOOGLE_CHAT_BOT_URL"] = url }, contentRoot: _root);
+        var comment = $"Kept although the chat is down {Guid.NewGuid():N}";
+
+        using var response = await host.PostAsync("/api/sample_company/feedback", new { rating = 2, message = comment, user_identifier = "chat@example.com" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(await StoredRatingAsync(comment), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Feedback_GoogleChatWithoutWebhookVariable_IsStillStored()
+    {
+        await using var host = await AssistantHost.StartAsync(contentRoot: _root);
+        var comment = $"No webhook configured {Guid.NewGuid():N}";
+
+        using var response = await host.PostAsync("/api/sample_company/feedback", new { rating = 5, message = comment, user_identifier = "chat@example.com" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(await StoredRatingAsync(comment), Is.EqualTo(5));
+    }
+
+    private static async Task<int?> StoredRatingAsync(string comment)
+    {
+        await using var connection = await SampleAssistantFixture.Core.OpenAsync();
+        return await connection.ExecuteScalarAsync<int?>("SELECT rating FROM iat_feedback WHERE message = @comment", new { comment });
+    }
+
+    /// <summary>A Google Chat webhook stand-in on a free loopback port that records each JSON body it gets.</summary>
+    private sealed class WebhookReceiver : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private bool _disposed;
+
+        private WebhookReceiver(WebApplication app) => _app = app;
+
+        public ConcurrentQueue<JsonElement> Bodies { get; } = new();
+
+        public string Url { get; private set; } = string.Empty;
+
+        public static async Task<WebhookReceiver> StartAsync(HttpStatusCode status)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders();
+            var app = builder.Build();
+            var receiver = new WebhookReceiver(app);
+            app.MapPost("/v1/spaces/hook", async (HttpContext context) =>
+            {
+                var body = await JsonDocument.ParseAsync(context.Request.Body);
+                receiver.Bodies.Enqueue(body.RootElement.Clone());
+                return Results.StatusCode((int)status);
+            });
+            await app.StartAsync();
+            receiver.Url = app.Urls.Single() + "/v1/spaces/hook?key=k";
+            return receiver;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                await _app.DisposeAsync();
+            }
+        }
+    }
+}
+
+internal static class PathExtensions
+{
+    /// <summary>Creates the parent folder of <paramref name="path"/> and returns the path.</summary>
+    public static string EnsureDirectory(this string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
+    }
+}
