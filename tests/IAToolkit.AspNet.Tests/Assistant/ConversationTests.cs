@@ -26,6 +26,23 @@ public sealed class ConversationTests
     }
 
     [Test]
+    public async Task LongHistory_IsTrimmedToTheTokenBudget_OldestTurnsFirst()
+    {
+        // About 31 tokens per stored turn and a budget of 50: only the last turn fits.
+        await using var host = await AssistantHost.StartAsync(new Dictionary<string, string?> { ["IAToolkit:Assistant:HistoryTokenBudget"] = "50" });
+        var words = string.Join(' ', Enumerable.Repeat("figure", 30));
+        host.Llm.Enqueue(ScriptedReply.Text("First " + words), ScriptedReply.Text("Second " + words), ScriptedReply.Text("Third answer."));
+
+        await host.AskAsync(new { question = "One?", user_identifier = "trim@example.com" });
+        await host.AskAsync(new { question = "Two?", user_identifier = "trim@example.com" });
+        await host.AskAsync(new { question = "Three?", user_identifier = "trim@example.com" });
+
+        var third = host.Llm.ChatRequests[2].Messages.Where(m => m.Role is "user" or "assistant").Select(m => m.Content).ToList();
+        Assert.That(third, Is.EqualTo(new[] { "Two?", "Second " + words, "Three?" }), "the oldest turn went, the newest stayed whole");
+        Assert.That(host.Llm.ChatRequests[1].Messages.Where(m => m.Role is "user" or "assistant").Select(m => m.Content), Is.EqualTo(new[] { "One?", "First " + words, "Two?" }));
+    }
+
+    [Test]
     public async Task InitContext_StartsAnEmptyConversation()
     {
         await using var host = await AssistantHost.StartAsync();
