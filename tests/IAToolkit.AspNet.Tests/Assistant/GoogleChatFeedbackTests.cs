@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Dapper;
+using IAToolkit.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -12,44 +13,35 @@ namespace IAToolkit.AspNet.Tests.Assistant;
 /// <summary>Feedback routed to a Google Chat space, as <c>parameters.user_feedback.channel: google_chat</c> says.</summary>
 public sealed class GoogleChatFeedbackTests
 {
-    private string _root = string.Empty;
+    private TempContentRoot? _root;
+
+    private string Root => _root!.Path;
 
     [OneTimeSetUp]
     public void CopySampleWithGoogleChatFeedback()
     {
         // A copy of the sample company whose feedback goes to a Google Chat space instead of a mailbox.
-        _root = Path.Combine(Path.GetTempPath(), $"iat-gchat-{Guid.NewGuid():N}");
-        var source = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (source is not null && !File.Exists(Path.Combine(source.FullName, "IAToolkit.sln")))
-        {
-            source = source.Parent;
-        }
-
-        var sample = Path.Combine(source!.FullName, "samples", "SampleCompany");
-        File.Copy(Path.Combine(sample, "appsettings.json"), Path.Combine(_root, "appsettings.json").EnsureDirectory());
-        foreach (var folder in new[] { "config", "context", "prompts", "schema" })
-        {
-            foreach (var file in Directory.GetFiles(Path.Combine(sample, "companies", "sample_company", folder)))
-            {
-                File.Copy(file, Path.Combine(_root, "companies", "sample_company", folder, Path.GetFileName(file)).EnsureDirectory());
-            }
-        }
-
-        var yaml = Path.Combine(_root, "companies", "sample_company", "config", "company.yaml");
-        var text = File.ReadAllText(yaml);
+        var company = SampleProject.CompanyFolder;
+        var yaml = File.ReadAllText(Path.Combine(company, "config", "company.yaml"));
         const string Email = "  user_feedback:\n    channel: email\n    destination: feedback@example.com\n";
-        Assert.That(text, Does.Contain(Email), "the sample's feedback settings moved; update this test");
-        File.WriteAllText(yaml, text.Replace(Email, "  user_feedback:\n    channel: google_chat\n    destination: spaces/AAAA-feedback\n", StringComparison.Ordinal));
+        Assert.That(yaml, Does.Contain(Email), "the sample's feedback settings moved; update this test");
+        var files = new[] { "config", "context", "prompts", "schema" }
+            .SelectMany(folder => Directory.GetFiles(Path.Combine(company, folder)))
+            .Where(file => Path.GetFileName(file) != "company.yaml")
+            .Select(file => (Path.GetRelativePath(company, file), File.ReadAllText(file)))
+            .ToArray();
+        _root = new TempContentRoot();
+        _root.WriteCompany("sample_company", yaml.Replace(Email, "  user_feedback:\n    channel: google_chat\n    destination: spaces/AAAA-feedback\n", StringComparison.Ordinal), files);
     }
 
     [OneTimeTearDown]
-    public void RemoveCopy() => Directory.Delete(_root, recursive: true);
+    public void RemoveCopy() => _root?.Dispose();
 
     [Test]
     public async Task Feedback_GoogleChatChannel_PostsTheBotMessageToTheWebhookAndStoresIt()
     {
         await using var webhook = await WebhookReceiver.StartAsync(HttpStatusCode.OK);
-        await using var host = await AssistantHost.StartAsync(new Dictionary<string, string?> { ["GOOGLE_CHAT_BOT_URL"] = webhook.Url }, contentRoot: _root);
+        await using var host = await AssistantHost.StartAsync(new Dictionary<string, string?> { ["GOOGLE_CHAT_BOT_URL"] = webhook.Url }, contentRoot: Root);
         var comment = $"Loved the sales report {Guid.NewGuid():N}";
 
         using var response = await host.PostAsync("/api/sample_company/feedback", new { rating = 4, message = comment, user_identifier = "chat@example.com" });
@@ -76,7 +68,7 @@ public sealed class GoogleChatFeedbackTests
             await webhook.DisposeAsync();
         }
 
-        await using var host = await AssistantHost.StartAsync(new Dictionary<string, string?> { ["GOOGLE_CHAT_BOT_URL"] = url }, contentRoot: _root);
+        await using var host = await AssistantHost.StartAsync(new Dictionary<string, string?> { ["GOOGLE_CHAT_BOT_URL"] = url }, contentRoot: Root);
         var comment = $"Kept although the chat is down {Guid.NewGuid():N}";
 
         using var response = await host.PostAsync("/api/sample_company/feedback", new { rating = 2, message = comment, user_identifier = "chat@example.com" });
@@ -88,7 +80,7 @@ public sealed class GoogleChatFeedbackTests
     [Test]
     public async Task Feedback_GoogleChatWithoutWebhookVariable_IsStillStored()
     {
-        await using var host = await AssistantHost.StartAsync(contentRoot: _root);
+        await using var host = await AssistantHost.StartAsync(contentRoot: Root);
         var comment = $"No webhook configured {Guid.NewGuid():N}";
 
         using var response = await host.PostAsync("/api/sample_company/feedback", new { rating = 5, message = comment, user_identifier = "chat@example.com" });
@@ -141,15 +133,5 @@ public sealed class GoogleChatFeedbackTests
                 await _app.DisposeAsync();
             }
         }
-    }
-}
-
-internal static class PathExtensions
-{
-    /// <summary>Creates the parent folder of <paramref name="path"/> and returns the path.</summary>
-    public static string EnsureDirectory(this string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return path;
     }
 }

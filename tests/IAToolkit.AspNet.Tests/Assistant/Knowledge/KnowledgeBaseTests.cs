@@ -117,17 +117,5 @@ public sealed class KnowledgeBaseTests
     }
 
     // The in-memory host's content root is the sample project, so that is where an upload would land.
-    private static string SampleFolder
-    {
-        get
-        {
-            var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "IAToolkit.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return Path.Combine(directory!.FullName, "samples", "SampleCompany", "companies", "sample_company");
-        }
-    }
+    private static string SampleFolder => SampleProject.CompanyFolder;
 }
