@@ -1,12 +1,6 @@
-using System.Collections.Concurrent;
 using System.Net;
-using System.Text.Json;
 using Dapper;
 using IAToolkit.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace IAToolkit.AspNet.Tests.Assistant;
 
@@ -40,14 +34,16 @@ public sealed class GoogleChatFeedbackTests
     [Test]
     public async Task Feedback_GoogleChatChannel_PostsTheBotMessageToTheWebhookAndStoresIt()
     {
-        await using var webhook = await WebhookReceiver.StartAsync(HttpStatusCode.OK);
-        await using var host = await AssistantHost.StartAsync(new Dictionary<string, string?> { ["GOOGLE_CHAT_BOT_URL"] = webhook.Url }, contentRoot: Root);
+        await using var webhook = await StartWebhookAsync(HttpStatusCode.OK);
+        await using var host = await AssistantHost.StartAsync(new Dictionary<string, string?> { ["GOOGLE_CHAT_BOT_URL"] = HookUrl(webhook) }, contentRoot: Root);
         var comment = $"Loved the sales report {Guid.NewGuid():N}";
 
         using var response = await host.PostAsync("/api/sample_company/feedback", new { rating = 4, message = comment, user_identifier = "chat@example.com" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        var posted = webhook.Bodies.Single();
+        var request = webhook.Requests.Single();
+        Assert.That((request.Method, request.Path), Is.EqualTo(("POST", "/v1/spaces/hook")), "the webhook URL is used as given");
+        var posted = request.Body;
         Assert.That(posted.GetProperty("type").GetString(), Is.EqualTo("MESSAGE_TRIGGER"));
         Assert.That(posted.GetProperty("space").GetProperty("name").GetString(), Is.EqualTo("spaces/AAAA-feedback"));
         var message = posted.GetProperty("message").GetProperty("text").GetString();
@@ -60,8 +56,8 @@ public sealed class GoogleChatFeedbackTests
     [TestCase(null)]
     public async Task Feedback_GoogleChatDownOrFailing_IsStillStoredAndAccepted(HttpStatusCode? status)
     {
-        await using var webhook = await WebhookReceiver.StartAsync(status ?? HttpStatusCode.OK);
-        var url = webhook.Url;
+        await using var webhook = await StartWebhookAsync(status ?? HttpStatusCode.OK);
+        var url = HookUrl(webhook);
         if (status is null)
         {
             // Nobody listens on the port any more: the connection is refused.
@@ -95,43 +91,12 @@ public sealed class GoogleChatFeedbackTests
         return await connection.ExecuteScalarAsync<int?>("SELECT rating FROM iat_feedback WHERE message = @comment", new { comment });
     }
 
-    /// <summary>A Google Chat webhook stand-in on a free loopback port that records each JSON body it gets.</summary>
-    private sealed class WebhookReceiver : IAsyncDisposable
+    private static async Task<RecordingJsonServer> StartWebhookAsync(HttpStatusCode status)
     {
-        private readonly WebApplication _app;
-        private bool _disposed;
-
-        private WebhookReceiver(WebApplication app) => _app = app;
-
-        public ConcurrentQueue<JsonElement> Bodies { get; } = new();
-
-        public string Url { get; private set; } = string.Empty;
-
-        public static async Task<WebhookReceiver> StartAsync(HttpStatusCode status)
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
-            var receiver = new WebhookReceiver(app);
-            app.MapPost("/v1/spaces/hook", async (HttpContext context) =>
-            {
-                var body = await JsonDocument.ParseAsync(context.Request.Body);
-                receiver.Bodies.Enqueue(body.RootElement.Clone());
-                return Results.StatusCode((int)status);
-            });
-            await app.StartAsync();
-            receiver.Url = app.Urls.Single() + "/v1/spaces/hook?key=k";
-            return receiver;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!_disposed)
-            {
-                _disposed = true;
-                await _app.DisposeAsync();
-            }
-        }
+        var webhook = await RecordingJsonServer.StartAsync();
+        webhook.StatusCode = (int)status;
+        return webhook;
     }
+
+    private static string HookUrl(RecordingJsonServer webhook) => webhook.BaseUrl + "/v1/spaces/hook?key=k";
 }

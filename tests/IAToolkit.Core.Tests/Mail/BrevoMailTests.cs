@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IAToolkit.Mail;
+using IAToolkit.Testing;
 
 namespace IAToolkit.Core.Tests.Mail;
 
@@ -11,7 +12,7 @@ public sealed class BrevoMailTests
     [Test]
     public async Task SendAsync_Brevo_PostsTheDocumentedJsonWithEveryAttachment()
     {
-        await using var brevo = await FakeBrevo.StartAsync();
+        await using var brevo = await StartBrevoAsync();
         using var host = Host(brevo);
         var first = "%PDF-1.7 first"u8.ToArray();
         var second = new byte[] { 0, 1, 2, 254, 255 };
@@ -33,7 +34,7 @@ public sealed class BrevoMailTests
         await host.Mail.SendAsync(MailTestCompany.Create(MailTestCompany.Brevo), message);
 
         var request = brevo.Requests.Single();
-        Assert.That((request.Method, request.Path, request.ApiKey), Is.EqualTo(("POST", "/v3/smtp/email", Key)));
+        Assert.That((request.Method, request.Path, request.Header("api-key")), Is.EqualTo(("POST", "/v3/smtp/email", Key)));
         Assert.That(request.ContentType, Does.StartWith("application/json"));
         var body = request.Body;
         Assert.That(body.GetProperty("sender").GetProperty("name").GetString(), Is.EqualTo("ACME Assistant"));
@@ -51,7 +52,7 @@ public sealed class BrevoMailTests
     [Test]
     public async Task SendAsync_NoTextNorAttachments_SendsNeitherKey()
     {
-        await using var brevo = await FakeBrevo.StartAsync();
+        await using var brevo = await StartBrevoAsync();
         using var host = Host(brevo);
 
         await host.Mail.SendAsync(MailTestCompany.Create(MailTestCompany.Brevo), new MailMessageSpec { To = ["ana@example.com"], Subject = "Hi", HtmlBody = "<p>Hi</p>" });
@@ -63,7 +64,7 @@ public sealed class BrevoMailTests
     [Test]
     public async Task SendAsync_BrevoAnswers400_FailsNamingTheStatusAndBrevosMessageButNotTheKey()
     {
-        await using var brevo = await FakeBrevo.StartAsync();
+        await using var brevo = await StartBrevoAsync();
         brevo.StatusCode = 400;
         brevo.ResponseBody = """{"code":"invalid_parameter","message":"sender is not valid"}""";
         using var host = Host(brevo);
@@ -81,7 +82,7 @@ public sealed class BrevoMailTests
     [Test]
     public async Task SendAsync_BrevoEchoesTheKey_TheKeyIsHiddenInTheErrorAndTheLog()
     {
-        await using var brevo = await FakeBrevo.StartAsync();
+        await using var brevo = await StartBrevoAsync();
         brevo.StatusCode = 401;
         brevo.ResponseBody = JsonSerializer.Serialize(new { code = "unauthorized", message = $"Key not found: {Key}" });
         using var host = Host(brevo);
@@ -96,7 +97,7 @@ public sealed class BrevoMailTests
     [TestCase(502, "<html>Bad gateway</html>", "HTTP 502 (Bad Gateway): <html>Bad gateway</html>")]
     public async Task SendAsync_BrevoAnswersWithoutAMessageId_Fails(int status, string body, string expected)
     {
-        await using var brevo = await FakeBrevo.StartAsync();
+        await using var brevo = await StartBrevoAsync();
         brevo.StatusCode = status;
         brevo.ResponseBody = body;
         using var host = Host(brevo);
@@ -110,7 +111,7 @@ public sealed class BrevoMailTests
     [Test]
     public async Task SendAsync_BrevoTooSlow_FailsAfterTheConfiguredTimeout()
     {
-        await using var brevo = await FakeBrevo.StartAsync();
+        await using var brevo = await StartBrevoAsync();
         brevo.Delay = TimeSpan.FromSeconds(30);
         using var host = Host(brevo, timeout: "00:00:01");
 
@@ -131,7 +132,16 @@ public sealed class BrevoMailTests
         Assert.That(error.Message, Does.Contain("ACME_BREVO_KEY is not set: companies/acme/config/company.yaml: mail_provider.brevo_mail.brevo_api names it"));
     }
 
-    private static MailTestHost Host(FakeBrevo brevo, string timeout = "00:00:30") => new(new Dictionary<string, string?>
+    // Brevo answers a sent mail with 201 and its messageId.
+    private static async Task<RecordingJsonServer> StartBrevoAsync()
+    {
+        var brevo = await RecordingJsonServer.StartAsync();
+        brevo.StatusCode = 201;
+        brevo.ResponseBody = """{"messageId":"<202611291200.12345@smtp-relay.mailin.fr>"}""";
+        return brevo;
+    }
+
+    private static MailTestHost Host(RecordingJsonServer brevo, string timeout = "00:00:30") => new(new Dictionary<string, string?>
     {
         ["ACME_BREVO_KEY"] = Key,
         ["IAToolkit:Mail:BrevoBaseUrl"] = brevo.BaseUrl,
