@@ -20,7 +20,7 @@ internal static class SendEmailPolicy
         if (arguments.ValueKind == JsonValueKind.Object
             && arguments.EnumerateObject().Select(p => p.Name).FirstOrDefault(n => !s_arguments.Contains(n, StringComparer.Ordinal)) is { } extra)
         {
-            throw Refuse("unknown_argument", $"iat_send_email takes only to, subject and body; '{Shorten(extra)}' is not accepted (there is no cc, bcc or other header: every recipient goes in 'to').");
+            throw Refuse("unknown_argument", $"iat_send_email takes only to, subject and body; '{Shorten(extra)}' is not accepted (there is no cc, bcc or other header: every recipient goes in 'to'). Nothing was sent.");
         }
 
         var to = Recipients(arguments, settings);
