@@ -43,6 +43,12 @@ public static class ErrorCodes
     public const string MailFailed = "mail_failed";
 
     /// <summary>
+    /// The assistant's <c>iat_send_email</c> refused a mail before sending it: a recipient outside the company's
+    /// policy (<c>mail_provider.tool</c>), too many recipients, a subject or body over its cap. Nothing was sent.
+    /// </summary>
+    public const string MailNotAllowed = "mail_not_allowed";
+
+    /// <summary>
     /// A query of the assistant's SQL tool was refused or failed; the message is written for the model to fix the
     /// query (PostgreSQL's message, detail, hint and position), never a stack trace or a connection string.
     /// </summary>

@@ -33,6 +33,20 @@ public static class Smtp4devMailbox
         return ids.Count;
     }
 
+    /// <summary>The messages whose subject contains <paramref name="marker"/>, to any recipient, in arrival order.</summary>
+    public static async Task<IReadOnlyList<MimeMessage>> WithSubjectContainingAsync(string marker)
+    {
+        using var client = await OpenAsync();
+        var messages = new List<MimeMessage>();
+        foreach (var id in await client.Inbox.SearchAsync(SearchQuery.SubjectContains(marker)))
+        {
+            messages.Add(await client.Inbox.GetMessageAsync(id));
+        }
+
+        await client.DisconnectAsync(quit: true);
+        return messages;
+    }
+
     private static async Task<MimeMessage> FindAsync(SearchQuery query, Func<MimeMessage, bool> match, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);

@@ -17,6 +17,7 @@ internal static class ErrorStatus
         ErrorCodes.DatabaseUnavailable => StatusCodes.Status503ServiceUnavailable,
         ErrorCodes.DatabaseNotMigrated => StatusCodes.Status503ServiceUnavailable,
         ErrorCodes.MailFailed => StatusCodes.Status503ServiceUnavailable,
+        ErrorCodes.MailNotAllowed => StatusCodes.Status422UnprocessableEntity,
         ErrorCodes.LlmNotConfigured => StatusCodes.Status503ServiceUnavailable,
         ErrorCodes.LlmRateLimited => StatusCodes.Status503ServiceUnavailable,
         ErrorCodes.LlmUnavailable => StatusCodes.Status502BadGateway,

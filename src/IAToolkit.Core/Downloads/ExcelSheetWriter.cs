@@ -8,7 +8,8 @@ namespace IAToolkit.Downloads;
 /// <summary>
 /// Streams one worksheet with <see cref="OpenXmlWriter"/>, one row at a time: numbers as numbers, booleans as booleans,
 /// ISO dates as dates, null as an empty cell, objects and arrays as their JSON, everything else as inline text (never a
-/// formula, so "=HYPERLINK(…)" from the data stays text).
+/// formula, so "=HYPERLINK(…)" from the data stays text), with an apostrophe before text that a CSV export would
+/// revive as a formula (<see cref="ExcelText.FormulaSafe"/>).
 /// </summary>
 internal sealed class ExcelSheetWriter
 {
@@ -147,7 +148,7 @@ internal sealed class ExcelSheetWriter
 
     private void WriteText(int column, string row, string text, uint? style)
     {
-        var safe = ExcelText.XmlSafe(text);
+        var safe = ExcelText.XmlSafe(ExcelText.FormulaSafe(text));
         StartCell(column, row, style, "inlineStr");
         _writer.WriteStartElement(_inline);
         _attributes.Clear();

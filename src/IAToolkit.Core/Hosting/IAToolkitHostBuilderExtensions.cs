@@ -162,6 +162,7 @@ public static class IAToolkitHostBuilderExtensions
         // End of knowledge-base connectors.
         services.TryAddSingleton<IAToolkitStartup>();
         services.TryAddSingleton<RedisRateLimiter>();
+        services.TryAddSingleton<RedisSlidingWindowLimiter>();
 
         // Identity
         services.TryAddSingleton<UserStore>();

@@ -16,4 +16,7 @@ internal static class ConfigurationEnums
     public static readonly YamlEnum<ConnectorType> ConnectorTypes = new(("local", ConnectorType.Local), ("s3", ConnectorType.S3));
 
     public static readonly YamlEnum<MailProvider> MailProviders = new(("brevo_mail", MailProvider.BrevoMail), ("smtplib", MailProvider.Smtp));
+
+    public static readonly YamlEnum<MailRecipientScope> MailRecipientScopes = new(
+        ("self", MailRecipientScope.Self), ("domains", MailRecipientScope.Domains), ("any", MailRecipientScope.Any));
 }

@@ -38,6 +38,7 @@ internal static class MailReader
             SenderName = mail.String("sender_name"),
             BrevoApiKey = brevoKey ?? Fallback(brevo, "brevo_api", "BREVO_API_KEY"),
             Smtp = smtpSettings,
+            Tool = MailToolReader.Read(mail, sender ?? string.Empty),
         };
     }
 

@@ -17,4 +17,7 @@ public sealed record MailSettings
 
     /// <summary><c>smtplib</c>: the variables that hold the SMTP settings.</summary>
     public required SmtpSettings Smtp { get; init; }
+
+    /// <summary><c>tool</c>: whom the assistant's <c>iat_send_email</c> may write to, its caps and send rates.</summary>
+    public MailToolSettings Tool { get; init; } = new();
 }
