@@ -77,7 +77,10 @@ public sealed class SampleHostProcess : IDisposable
     public static async Task<SampleHostProcess> StartServingAsync(string databaseUri, IDictionary<string, string?>? environment)
     {
         var url = new Uri($"http://127.0.0.1:{FreePort()}");
-        var host = Start(databaseUri, environment, ["--urls", url.ToString().TrimEnd('/')]);
+        // Production requires a public base URL (and accepts only its host): the address it serves on, unless the test says otherwise.
+        var settings = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>());
+        settings.TryAdd("IAToolkit__PublicBaseUrl", url.ToString().TrimEnd('/'));
+        var host = Start(databaseUri, settings, ["--urls", url.ToString().TrimEnd('/')]);
         host.BaseAddress = url;
         using var client = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
