@@ -53,7 +53,7 @@ public sealed partial class PublicLinkTests : DatabaseTest
     }
 
     [Test]
-    public async Task ForgotPassword_AbsoluteRequestLineOrUserInfoInHost_IsRefusedOrLinksToThePublicBaseUrl()
+    public async Task ForgotPassword_AbsoluteRequestLineOrUserInfoInHost_IsRefusedAndNothingIsMailed()
     {
         await using var host = await TwoCompanyHost.StartAsync(Database.Uri, s_openHost, overTcp: true);
         var server = host.Address!;
@@ -69,19 +69,11 @@ public sealed partial class PublicLinkTests : DatabaseTest
 
             var (status, response) = await RawHttp.PostFormAsync(server, "/acme/forgot-password", target, hostHeader, new Dictionary<string, string> { ["email"] = email });
 
-            if (status == 200)
-            {
-                var link = LinkIn(await Smtp4devMailbox.FindAsync("ACME Retail: reset your password", email), "/acme/change-password/");
-                Assert.That(link, Does.StartWith(PublicBase + "acme/change-password/"), name);
-            }
-            else
-            {
-                Assert.That(status, Is.EqualTo(400), $"{name}: Kestrel refuses it before any endpoint\n{response}");
-                await Task.Delay(500);
-                Assert.That(await Smtp4devMailbox.CountToAsync(email), Is.EqualTo(1), $"{name}: only the verification mail, no reset mail");
-            }
-
-            TestContext.Out.WriteLine($"{name}: {status}");
+            // Kestrel refuses an absolute-form target whose authority differs from the Host, and a Host with a user name;
+            // were either ever let through, the link would still be built from the public base URL alone.
+            Assert.That(status, Is.EqualTo(400), $"{name}\n{response}");
+            await Task.Delay(500);
+            Assert.That(await Smtp4devMailbox.CountToAsync(email), Is.EqualTo(1), $"{name}: only the verification mail, no reset mail");
         }
     }
 
@@ -124,7 +116,7 @@ public sealed partial class PublicLinkTests : DatabaseTest
             var (status, response) = await RawHttp.SendAsync(host.Address!, head, body);
 
             Assert.That(status, Is.EqualTo(200), response);
-            var url = JsonDocument.Parse(response[(response.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..]).RootElement.GetProperty("url").GetString();
+            var url = JsonDocument.Parse(RawHttp.BodyOf(response)).RootElement.GetProperty("url").GetString();
             Assert.That(url, Does.StartWith(PublicBase + "acme/external-login/"), string.Join(", ", headers));
         }
     }
@@ -155,7 +147,7 @@ public sealed partial class PublicLinkTests : DatabaseTest
         var (status, response) = await RawHttp.SendAsync(host.Address!, "GET /openapi/v1.json HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil2.example");
 
         Assert.That(status, Is.EqualTo(200), response);
-        var body = JsonDocument.Parse(response[(response.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..]).RootElement;
+        var body = JsonDocument.Parse(RawHttp.BodyOf(response)).RootElement;
         var servers = body.GetProperty("servers").EnumerateArray().Select(s => s.GetProperty("url").GetString()).ToList();
         Assert.That(servers, Is.EqualTo(new[] { "https://assistant.acme.example/portal" }));
     }

@@ -59,6 +59,34 @@ internal static partial class RawHttp
         return await SendAsync(server, head.ToString(), body);
     }
 
+    /// <summary>The body of a response read by <see cref="SendAsync"/>, with chunked transfer encoding undone.</summary>
+    public static string BodyOf(string response)
+    {
+        var split = response.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var head = response[..split];
+        var body = response[(split + 4)..];
+        if (!head.Contains("Transfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase))
+        {
+            return body;
+        }
+
+        var text = new StringBuilder();
+        var position = 0;
+        while (true)
+        {
+            var lineEnd = body.IndexOf("\r\n", position, StringComparison.Ordinal);
+            var size = int.Parse(body[position..lineEnd], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+            if (size == 0)
+            {
+                return text.ToString();
+            }
+
+            // Sizes count bytes; the tests' bodies are ASCII JSON.
+            text.Append(body, lineEnd + 2, size);
+            position = lineEnd + 2 + size + 2;
+        }
+    }
+
     [GeneratedRegex(@"^HTTP/1\.1 (\d{3})")]
     private static partial Regex StatusLine();
 
