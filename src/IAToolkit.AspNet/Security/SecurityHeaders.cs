@@ -10,7 +10,7 @@ namespace IAToolkit.AspNet.Security;
 /// <summary>
 /// Headers on every response, set just before it starts (so an error page written by the exception handler gets
 /// them too): a content security policy without inline script or style, <c>nosniff</c>, no referrer, no framing,
-/// <c>Cache-Control: no-store</c> unless the endpoint chose (pages and JSON carry user data and tokens), and
+/// <c>Cache-Control: no-store</c> on everything but static assets (pages and JSON carry user data and tokens), and
 /// <c>WWW-Authenticate: Bearer</c> on every 401.
 /// </summary>
 internal static class SecurityHeaders
@@ -38,7 +38,11 @@ internal static class SecurityHeaders
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        if (string.IsNullOrEmpty(headers.CacheControl))
+        // Only the framework's own static files (/_iatoolkit/…) may choose to be cached; every page, API answer and
+        // stream (the SSE default is no-cache, which still lets a cache keep it) is no-store.
+        var cacheControl = headers.CacheControl.ToString();
+        var asset = context.Request.Path.StartsWithSegments("/_iatoolkit", StringComparison.Ordinal) && cacheControl.Length > 0;
+        if (!asset && !cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase))
         {
             headers.CacheControl = "no-store";
         }

@@ -5,9 +5,29 @@ using IAToolkit.Testing.ScriptedLlm;
 
 namespace IAToolkit.AspNet.Tests.Assistant;
 
-/// <summary>The Excel tool's download link is built on the public base URL, whatever host the question claimed to come to.</summary>
-public sealed class DownloadLinkTests
+/// <summary>
+/// What an answer exposes beyond its text: the Excel tool's download link is built on the public base URL, whatever
+/// host the question claimed to come to, and no answer (JSON or stream) may be kept by a cache.
+/// </summary>
+public sealed class AssistantExposureTests
 {
+    [Test]
+    public async Task LlmQuery_JsonAndStream_AreNotStored()
+    {
+        await using var host = await AssistantHost.StartAsync();
+        host.Llm.Enqueue(ScriptedReply.Text("One."), ScriptedReply.Text("Two."));
+
+        using var json = await host.PostAsync("/api/sample_company/llm_query", new { question = "One?", user_identifier = "cache@example.com" });
+        using var stream = await host.PostAsync("/api/sample_company/llm_query", new { question = "Two?", user_identifier = "cache@example.com" }, "text/event-stream");
+        await AssistantHost.ReadEventsAsync(stream);
+
+        Assert.That(json.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(json.Headers.CacheControl?.NoStore, Is.True);
+        Assert.That(stream.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/event-stream"));
+        Assert.That(stream.Headers.CacheControl?.NoStore, Is.True);
+        Assert.That(stream.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
+    }
+
     [Test]
     public async Task ExcelTool_ForgedHostHeaders_LinkStartsWithThePublicBaseUrlAndDownloads()
     {
