@@ -110,6 +110,28 @@ public sealed class HostAndProxyTests : DatabaseTest
         Assert.That(error, Does.Contain("IAToolkit:ForwardedHeaders:KnownNetworks: '10.0.0.0/33' is not a network"));
     }
 
+    [Test]
+    public async Task Development_WithoutPublicBaseUrl_LinksUseKestrelsAddressNotTheRequestsHost()
+    {
+        await SampleHostProcess.RunAsync(Database.Uri, null, "migrate");
+        var (_, keyOutput, keyError) = await SampleHostProcess.RunAsync(Database.Uri, null, "api-key", "sample_company");
+        var key = System.Text.RegularExpressions.Regex.Match(keyOutput, "iat_[A-Za-z0-9]+").Value;
+        Assert.That(key, Is.Not.Empty, keyError);
+        using var host = await SampleHostProcess.StartServingAsync(
+            Database.Uri,
+            new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["IAToolkit__PublicBaseUrl"] = string.Empty });
+        var body = "{\"user_identifier\":\"dev-1\"}";
+
+        var (status, response) = await RawHttp.SendAsync(
+            host.BaseAddress!,
+            $"POST /external_login/sample_company HTTP/1.1\r\nHost: evil.example:8080\r\nAuthorization: Bearer {key}\r\nContent-Type: application/json\r\nX-Forwarded-Host: evil2.example",
+            body);
+
+        Assert.That(status, Is.EqualTo(200), response);
+        var url = JsonDocument.Parse(RawHttp.BodyOf(response)).RootElement.GetProperty("url").GetString();
+        Assert.That(url, Does.StartWith(host.BaseAddress!.ToString() + "sample_company/external-login/"), "Kestrel's own address, e.g. http://127.0.0.1:5080");
+    }
+
     /// <summary>Issues an external-login link and opens it with <paramref name="headers"/>; returns the session cookie as set.</summary>
     private static async Task<string> OpenExternalLinkAsync(TwoCompanyHost host, string[] headers)
     {
