@@ -152,6 +152,20 @@ public sealed partial class PublicLinkTests : DatabaseTest
         Assert.That(servers, Is.EqualTo(new[] { "https://assistant.acme.example/portal" }));
     }
 
+    [Test]
+    public void Sources_NeverReadTheRequestsHostOrScheme()
+    {
+        // A guard for the next link someone writes: the only base of an absolute link is PublicUrls.
+        var src = Path.GetFullPath(Path.Combine(SampleProject.Folder, "..", "..", "src"));
+        var offenders = Directory.EnumerateFiles(src, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal)) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => RequestHostUse().IsMatch(File.ReadAllText(f)))
+            .Select(f => Path.GetRelativePath(src, f))
+            .ToList();
+
+        Assert.That(offenders, Is.Empty);
+    }
+
     private static async Task<string> VerifiedUserAsync(TwoCompanyHost host, string tag)
     {
         var email = Unique(tag);
@@ -176,6 +190,9 @@ public sealed partial class PublicLinkTests : DatabaseTest
         Assert.That(links, Has.Count.EqualTo(1), $"one {path} link in the mail:\n{mail.HtmlBody}");
         return links[0];
     }
+
+    [GeneratedRegex(@"Request\.(Host|Scheme|IsHttps)\b|GetDisplayUrl|GetEncodedUrl")]
+    private static partial Regex RequestHostUse();
 
     [GeneratedRegex(@"https?://[^\s""'<>]+")]
     private static partial Regex LinkPattern();

@@ -54,6 +54,7 @@ public static class IAToolkitEndpointExtensions
         {
             app.MapOpenApi("/openapi/{documentName}.json");
         }
+
         app.MapGet("/version", () => TypedResults.Ok(new VersionResponse(IAToolkitVersion.Current)))
             .WithName("GetVersion")
             .WithSummary("The IAToolkit version this host runs.");
