@@ -7,6 +7,23 @@ namespace IAToolkit.AspNet.Tests;
 
 public sealed class HealthEndpointTests : DatabaseTest
 {
+    // Production hides which check failed and why unless asked: these tests read the details.
+    private static readonly Dictionary<string, string?> s_details = new() { ["IAToolkit:Endpoints:HealthDetails"] = "true" };
+
+    [Test]
+    public async Task Ready_ProductionByDefault_AnswersOnlyTheStatus()
+    {
+        await using var factory = new SampleHostFactory(Database.Uri, new Dictionary<string, string?> { ["REDIS_URL"] = "redis://127.0.0.1:1/0" });
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(JsonDocument.Parse(text).RootElement.GetProperty("status").GetString(), Is.EqualTo("Unhealthy"));
+        Assert.That(text, Does.Not.Contain("checks").And.Not.Contain("redis").And.Not.Contain("127.0.0.1"), "no check names, addresses or errors");
+    }
+
     [Test]
     public async Task Health_HostStarted_Returns200()
     {
@@ -22,7 +39,7 @@ public sealed class HealthEndpointTests : DatabaseTest
     [Test]
     public async Task Ready_DatabaseAndRedisUp_Returns200WithBothChecks()
     {
-        await using var factory = new SampleHostFactory(Database.Uri);
+        await using var factory = new SampleHostFactory(Database.Uri, s_details);
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
@@ -37,7 +54,7 @@ public sealed class HealthEndpointTests : DatabaseTest
     [Test]
     public async Task Ready_RedisDown_Returns503NamingRedis()
     {
-        await using var factory = new SampleHostFactory(Database.Uri, new Dictionary<string, string?> { ["REDIS_URL"] = "redis://127.0.0.1:1/0" });
+        await using var factory = new SampleHostFactory(Database.Uri, new Dictionary<string, string?>(s_details) { ["REDIS_URL"] = "redis://127.0.0.1:1/0" });
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
@@ -53,7 +70,7 @@ public sealed class HealthEndpointTests : DatabaseTest
     [Test]
     public async Task Ready_DatabaseGoneAfterStart_Returns503NamingTheDatabase()
     {
-        await using var factory = new SampleHostFactory(Database.Uri);
+        await using var factory = new SampleHostFactory(Database.Uri, s_details);
         using var client = factory.CreateClient();
         await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString))
         {

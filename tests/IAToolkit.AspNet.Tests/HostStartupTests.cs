@@ -55,14 +55,27 @@ public sealed class HostStartupTests : DatabaseTest
     }
 
     [Test]
-    public async Task OpenApi_DescribesTheHost()
+    public async Task OpenApi_TurnedOn_DescribesTheHost()
     {
-        await using var factory = new SampleHostFactory(Database.Uri);
+        await using var factory = new SampleHostFactory(Database.Uri, new Dictionary<string, string?> { ["IAToolkit:Endpoints:OpenApi"] = "true" });
         using var client = factory.CreateClient();
 
         using var body = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
 
         Assert.That(body.RootElement.GetProperty("openapi").GetString(), Does.StartWith("3."));
         Assert.That(body.RootElement.GetProperty("paths").TryGetProperty("/version", out _), Is.True);
+    }
+
+    [Test]
+    public async Task OpenApi_ProductionByDefault_Returns404AndTheIndexDoesNotLinkIt()
+    {
+        await using var factory = new SampleHostFactory(Database.Uri);
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        var index = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(index, Does.Not.Contain("openapi"));
     }
 }

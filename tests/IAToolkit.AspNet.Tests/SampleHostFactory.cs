@@ -24,6 +24,8 @@ internal sealed class SampleHostFactory : WebApplicationFactory<Program>
             ["IAToolkit:Database:MigrateOnStart"] = "true",
             ["IAToolkit:Security:SecureCookies"] = "false",
             ["IAToolkit:Redis:KeyPrefix"] = $"iat-test-{Guid.NewGuid():N}:",
+            // The in-memory server's own address: Production requires a public base URL and accepts only its host.
+            ["IAToolkit:PublicBaseUrl"] = "http://localhost",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -25,7 +25,11 @@ internal sealed class TwoCompanyHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TwoCompanyHost> StartAsync(string databaseUri, IDictionary<string, string?>? settings = null)
+    /// <summary>The address of the real (Kestrel) server when started with <c>overTcp</c>; requests then come from 127.0.0.1.</summary>
+    public Uri? Address { get; private set; }
+
+    /// <summary>Starts the host in memory, or with <paramref name="overTcp"/> on Kestrel at a free loopback port.</summary>
+    public static async Task<TwoCompanyHost> StartAsync(string databaseUri, IDictionary<string, string?>? settings = null, bool overTcp = false)
     {
         var root = new TempContentRoot();
         root.WriteCompany("acme", TempContentRoot.MinimalYaml("acme", "ACME Retail") + """
@@ -55,7 +59,15 @@ internal sealed class TwoCompanyHost : IAsyncDisposable
             """);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = root.Path, EnvironmentName = "Production" });
-        builder.WebHost.UseTestServer();
+        if (overTcp)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["DATABASE_URI"] = databaseUri,
@@ -70,6 +82,8 @@ internal sealed class TwoCompanyHost : IAsyncDisposable
             ["IAToolkit:Database:MigrateOnStart"] = "true",
             ["IAToolkit:Security:SecureCookies"] = "false",
             ["IAToolkit:Redis:KeyPrefix"] = $"iat-test-{Guid.NewGuid():N}:",
+            // The server's own address: Production requires a public base URL and accepts only its host.
+            ["IAToolkit:PublicBaseUrl"] = overTcp ? "http://127.0.0.1" : "http://localhost",
         });
         if (settings is not null)
         {
@@ -80,13 +94,19 @@ internal sealed class TwoCompanyHost : IAsyncDisposable
         var app = builder.Build();
         app.MapIAToolkit();
         await app.StartAsync();
-        return new TwoCompanyHost(app, root);
+        var address = overTcp ? new Uri(app.Urls.First()) : null;
+        return new TwoCompanyHost(app, root) { Address = address };
     }
 
-    public HttpClient Client() => _app.GetTestClient();
+    public HttpClient Client() => Address is null ? _app.GetTestClient() : new HttpClient { BaseAddress = Address };
 
     public BrowserSession Browser()
     {
+        if (Address is not null)
+        {
+            return BrowserSession.For(Address);
+        }
+
         var server = _app.GetTestServer();
 #pragma warning disable CA2000 // The client owns the handler chain.
         var client = new HttpClient(new CookieHandler { InnerHandler = server.CreateHandler() }) { BaseAddress = server.BaseAddress };

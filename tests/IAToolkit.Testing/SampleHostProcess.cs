@@ -54,6 +54,8 @@ public sealed class SampleHostProcess : IDisposable
         start.Environment["REDIS_URL"] = TestServices.RedisUrl;
         start.Environment["IATOOLKIT_SECRET_KEY"] = TestServices.SecretKey;
         start.Environment["FERNET_KEY"] = TestServices.FernetKey;
+        // Production requires a public base URL (and serves only its host); tests about it override or clear it.
+        start.Environment["IAToolkit__PublicBaseUrl"] = "http://127.0.0.1";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
@@ -77,7 +79,10 @@ public sealed class SampleHostProcess : IDisposable
     public static async Task<SampleHostProcess> StartServingAsync(string databaseUri, IDictionary<string, string?>? environment)
     {
         var url = new Uri($"http://127.0.0.1:{FreePort()}");
-        var host = Start(databaseUri, environment, ["--urls", url.ToString().TrimEnd('/')]);
+        // The links point at the address it serves on, unless the test says otherwise.
+        var settings = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>());
+        settings.TryAdd("IAToolkit__PublicBaseUrl", url.ToString().TrimEnd('/'));
+        var host = Start(databaseUri, settings, ["--urls", url.ToString().TrimEnd('/')]);
         host.BaseAddress = url;
         using var client = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddSeconds(60);

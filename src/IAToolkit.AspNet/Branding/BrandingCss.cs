@@ -1,10 +1,15 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using IAToolkit.Companies;
 
 namespace IAToolkit.AspNet.Branding;
 
-/// <summary>Turns a company's <c>branding</c> colours into CSS custom properties for its pages.</summary>
+/// <summary>
+/// Turns a company's <c>branding</c> colours into CSS custom properties for its pages, served as a stylesheet
+/// (<c>/_iatoolkit/{c}/branding.css</c>) rather than an inline &lt;style&gt;: the CSP then needs neither
+/// <c>'unsafe-inline'</c> nor a per-response nonce, and the file is cached.
+/// </summary>
 internal static partial class BrandingCss
 {
     private static readonly (string Key, string Variable, string Default)[] s_colours =
@@ -31,6 +36,16 @@ internal static partial class BrandingCss
 
         return css.Append('}').ToString();
     }
+
+    /// <summary>The stylesheet URL of a company's colours (the framework's own for framework pages), versioned by <paramref name="css"/>.</summary>
+    public static string UrlFor(Company? company, string css)
+    {
+        var version = Version(css);
+        return company is null ? $"/_iatoolkit/branding.css?v={version}" : $"/_iatoolkit/{company.ShortName}/branding.css?v={version}";
+    }
+
+    /// <summary>A short hash of the CSS: the URL's version and the response's ETag.</summary>
+    public static string Version(string css) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(css)))[..16];
 
     [GeneratedRegex(@"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|(rgb|rgba|hsl|hsla)\([0-9.,%\s]{5,40}\))$", RegexOptions.CultureInvariant)]
     private static partial Regex SafeColour();

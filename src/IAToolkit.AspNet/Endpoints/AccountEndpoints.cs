@@ -1,3 +1,4 @@
+using IAToolkit.AspNet.Links;
 using IAToolkit.AspNet.Pages;
 using IAToolkit.AspNet.Security;
 using IAToolkit.AspNet.Tenancy;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IAToolkit.AspNet.Endpoints;
 
@@ -116,7 +118,7 @@ internal static class AccountEndpoints
         return PageResults.Render<ChatPage>(new { Page = PageModel.For(company, http.User), UserName = http.User.Identity!.Name ?? string.Empty });
     }
 
-    /// <summary>An absolute link to a company page, for e-mails.</summary>
+    /// <summary>An absolute link to a company page, for e-mails: always on the configured public base URL, never the request's Host.</summary>
     public static Uri Link(HttpContext http, string company, string page, string token)
-        => new($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/{company}/{page}/{token}");
+        => http.RequestServices.GetRequiredService<PublicUrls>().CompanyPage(company, page, token);
 }

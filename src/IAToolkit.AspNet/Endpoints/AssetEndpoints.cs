@@ -1,4 +1,8 @@
 using System.Security.Cryptography;
+using System.Text;
+using IAToolkit.AspNet.Branding;
+using IAToolkit.AspNet.Tenancy;
+using IAToolkit.Companies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,15 +16,32 @@ internal static class AssetEndpoints
     private static readonly Lazy<(byte[] Body, string ETag)> s_siteCss = new(() => Load("site.css"));
 
     public static void MapAssets(this IEndpointRouteBuilder endpoints)
-        => endpoints.MapGet("/_iatoolkit/site.css", (HttpContext http) =>
+    {
+        endpoints.MapGet("/_iatoolkit/site.css", (HttpContext http) =>
         {
             var (body, etag) = s_siteCss.Value;
-            http.Response.Headers.ETag = etag;
-            http.Response.Headers.CacheControl = "public, max-age=3600";
-            return http.Request.Headers.IfNoneMatch == etag
-                ? Results.StatusCode(StatusCodes.Status304NotModified)
-                : Results.Bytes(body, "text/css; charset=utf-8");
+            return Css(http, body, etag);
         }).ExcludeFromDescription();
+
+        // The brand colours (see BrandingCss): the framework's defaults, and each company's.
+        endpoints.MapGet("/_iatoolkit/branding.css", (HttpContext http) => BrandColours(http, null)).ExcludeFromDescription();
+        endpoints.MapGet("/_iatoolkit/{c}/branding.css", (RouteCompany route, HttpContext http) => BrandColours(http, route.Company)).ExcludeFromDescription();
+    }
+
+    private static IResult BrandColours(HttpContext http, Company? company)
+    {
+        var css = BrandingCss.For(company);
+        return Css(http, Encoding.UTF8.GetBytes(css), $"\"{BrandingCss.Version(css)}\"");
+    }
+
+    private static IResult Css(HttpContext http, byte[] body, string etag)
+    {
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = "public, max-age=3600";
+        return http.Request.Headers.IfNoneMatch == etag
+            ? Results.StatusCode(StatusCodes.Status304NotModified)
+            : Results.Bytes(body, "text/css; charset=utf-8");
+    }
 
     private static (byte[] Body, string ETag) Load(string name)
     {

@@ -2,11 +2,13 @@ using System.Text;
 using IAToolkit.Assistant;
 using IAToolkit.Companies;
 using IAToolkit.Knowledge;
+using IAToolkit.AspNet.Links;
 using IAToolkit.AspNet.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IAToolkit.AspNet.Endpoints;
 
@@ -71,7 +73,7 @@ internal static class AssistantEndpoints
             ResponseId = string.IsNullOrWhiteSpace(body.ResponseId) ? null : body.ResponseId.Trim(),
             Files = await FilesAsync(route.Company, body.Files, files),
             Services = http.RequestServices,
-            PublicBaseUrl = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}"),
+            PublicBaseUrl = http.RequestServices.GetRequiredService<PublicUrls>().Base,
         };
 
         if (http.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase))

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using IAToolkit.AspNet.Links;
 using IAToolkit.AspNet.Pages;
 using IAToolkit.AspNet.Security;
 using IAToolkit.AspNet.Tenancy;
@@ -38,7 +39,7 @@ internal static class ExternalLoginEndpoints
     }
 
     private static async Task<Ok<ExternalLoginResponse>> IssueAsync(
-        RouteCompany route, ExternalLoginRequest request, HttpContext http, ExternalLoginTokens tokens, LoginAudit audit, IOptions<SecurityOptions> security, CancellationToken cancellationToken)
+        RouteCompany route, ExternalLoginRequest request, HttpContext http, ExternalLoginTokens tokens, LoginAudit audit, IOptions<SecurityOptions> security, PublicUrls urls, CancellationToken cancellationToken)
     {
         var company = route.Company;
         var userIdentifier = request.UserIdentifier?.Trim();
@@ -52,7 +53,7 @@ internal static class ExternalLoginEndpoints
         var ticket = new ExternalLoginTicket(company.ShortName, userIdentifier, profile.Email, profile.FullName);
         var token = await tokens.IssueAsync(ticket, security.Value.ExternalLoginLifetime);
         await audit.RecordAsync(new LoginAttempt(company.Id, userIdentifier, External: true, Succeeded: true, "link_issued", http.Connection.RemoteIpAddress?.ToString(), null), cancellationToken);
-        var url = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/{company.ShortName}/external-login/{token}");
+        var url = urls.CompanyPage(company.ShortName, "external-login", token);
         return TypedResults.Ok(new ExternalLoginResponse(url.ToString(), (int)security.Value.ExternalLoginLifetime.TotalSeconds));
     }
 

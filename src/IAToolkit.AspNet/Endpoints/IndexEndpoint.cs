@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using IAToolkit.AspNet.Links;
 using IAToolkit.Companies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,14 +18,13 @@ internal static class IndexEndpoint
             .WithSummary("A page listing the companies this host serves.")
             .ExcludeFromDescription();
 
-    private static ContentHttpResult Render(ICompanyCatalog catalog)
+    private static ContentHttpResult Render(ICompanyCatalog catalog, IServiceProvider services)
     {
         var html = HtmlEncoder.Default;
         var page = new StringBuilder();
         page.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>IAToolkit</title>")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1f2933}")
-            .Append("code{background:#f0f4f8;padding:.1rem .3rem;border-radius:.2rem}</style></head><body>")
+            .Append("<link rel=\"stylesheet\" href=\"/_iatoolkit/site.css\"></head><body class=\"iat-index\">")
             .Append("<h1>IAToolkit ").Append(html.Encode(IAToolkitVersion.Current)).Append("</h1><p>Companies served by this host:</p><ul>");
         foreach (var company in catalog.Companies)
         {
@@ -32,7 +32,9 @@ internal static class IndexEndpoint
                 .Append("</strong></a> <code>").Append(html.Encode(company.ShortName)).Append("</code></li>");
         }
 
-        page.Append("</ul><p><a href=\"/health/ready\">Readiness</a> · <a href=\"/openapi/v1.json\">OpenAPI</a></p></body></html>");
+        page.Append("</ul><p><a href=\"/health/ready\">Readiness</a>")
+            .Append(services.ServesOpenApi() ? " · <a href=\"/openapi/v1.json\">OpenAPI</a>" : string.Empty)
+            .Append("</p></body></html>");
         return TypedResults.Text(page.ToString(), "text/html; charset=utf-8");
     }
 }

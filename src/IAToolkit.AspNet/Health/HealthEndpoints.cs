@@ -1,10 +1,11 @@
+using IAToolkit.AspNet.Links;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
 
 namespace IAToolkit.AspNet.Health;
 
-/// <summary><c>GET /health</c> (the process answers) and <c>GET /health/ready</c> (database and Redis answer).</summary>
+/// <summary><c>GET /health</c> (the process answers) and <c>GET /health/ready</c> (database and Redis answer; which one failed only with <c>IAToolkit:Endpoints:HealthDetails</c> or in Development).</summary>
 internal static class HealthEndpoints
 {
     public const string ReadyTag = "ready";
@@ -14,12 +15,12 @@ internal static class HealthEndpoints
         endpoints.MapHealthChecks("/health", new HealthCheckOptions
         {
             Predicate = _ => false,
-            ResponseWriter = HealthResponseWriter.WriteAsync,
+            ResponseWriter = HealthResponseWriter.WriteStatusAsync,
         });
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
-            ResponseWriter = HealthResponseWriter.WriteAsync,
+            ResponseWriter = endpoints.ServiceProvider.ShowsHealthDetails() ? HealthResponseWriter.WriteDetailsAsync : HealthResponseWriter.WriteStatusAsync,
         });
     }
 }

@@ -2,6 +2,8 @@ using IAToolkit.AspNet.Endpoints;
 using IAToolkit.AspNet.Errors;
 using IAToolkit.AspNet.Health;
 using IAToolkit.AspNet.Hosting;
+using IAToolkit.AspNet.Links;
+using IAToolkit.AspNet.Security;
 using IAToolkit;
 using Microsoft.AspNetCore.Http;
 
@@ -16,10 +18,11 @@ public static class IAToolkitEndpointExtensions
     private const string MappedKey = "IAToolkit.Mapped";
 
     /// <summary>
-    /// Adds the middleware (errors as ProblemDetails or pages, CORS per company, sign-in, antiforgery) and maps the
-    /// framework's endpoints: the company pages (<c>/{c}/login</c>, <c>/{c}/signup</c>, …), the company APIs
-    /// (<c>/api/{c}/…</c>), external login, <c>/</c>, <c>/health</c>, <c>/health/ready</c>, <c>/version</c> and
-    /// <c>/openapi/v1.json</c>. Calling it twice is harmless.
+    /// Adds the middleware (forwarded headers from trusted proxies, allowed hosts, security headers, errors as
+    /// ProblemDetails or pages, CORS per company, sign-in, antiforgery) and maps the framework's endpoints: the
+    /// company pages (<c>/{c}/login</c>, <c>/{c}/signup</c>, …), the company APIs (<c>/api/{c}/…</c>), external login,
+    /// <c>/</c>, <c>/health</c>, <c>/health/ready</c>, <c>/version</c> and, in Development or when
+    /// <c>IAToolkit:Endpoints:OpenApi</c> is on, <c>/openapi/v1.json</c>. Calling it twice is harmless.
     /// </summary>
     public static WebApplication MapIAToolkit(this WebApplication app)
     {
@@ -30,6 +33,11 @@ public static class IAToolkitEndpointExtensions
             return app;
         }
 
+        // First, so that everything after sees the client's scheme and address as a trusted proxy reported them.
+        app.UseForwardedHeaders();
+        // WebApplication's defaults already filter hosts; this covers hosts built without them (the options are shared).
+        app.UseHostFiltering();
+        app.Use(SecurityHeaders.ApplyAsync);
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodePages.WriteAsync);
         app.UseRouting();
@@ -42,7 +50,11 @@ public static class IAToolkitEndpointExtensions
         app.MapHealthEndpoints();
         app.MapIndex();
         app.MapAssets();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        if (app.Services.ServesOpenApi())
+        {
+            app.MapOpenApi("/openapi/{documentName}.json");
+        }
+
         app.MapGet("/version", () => TypedResults.Ok(new VersionResponse(IAToolkitVersion.Current)))
             .WithName("GetVersion")
             .WithSummary("The IAToolkit version this host runs.");

@@ -1,6 +1,7 @@
 using IAToolkit;
 using IAToolkit.AspNet.Errors;
 using IAToolkit.AspNet.Health;
+using IAToolkit.AspNet.Links;
 using IAToolkit.AspNet.Security;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Routing;
@@ -40,13 +41,14 @@ public static class IAToolkitWebApplicationBuilderExtensions
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Diagnostics.IExceptionHandler, IAToolkitExceptionHandler>());
         services.AddIAToolkitSecurity(builder.Environment);
+        services.AddIAToolkitLinks(builder.Environment);
         services.AddRazorComponents();
         services.Replace(ServiceDescriptor.Singleton<ICorsPolicyProvider, CompanyCorsPolicyProvider>());
         services.AddCors();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiServersTransformer>());
         return toolkit;
     }
 

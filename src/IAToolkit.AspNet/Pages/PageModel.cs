@@ -17,6 +17,12 @@ public sealed record PageModel(Company? Company, UiText Text, string BrandingCss
         return new(company, UiTexts.For(language), Branding.BrandingCss.For(company));
     }
 
+    /// <summary>
+    /// Where the brand colours are served as a stylesheet, versioned by their content: the pages' CSP allows no inline
+    /// style, and a URL that changes with the colours can be cached.
+    /// </summary>
+    public string BrandingStylesheet => Branding.BrandingCss.UrlFor(Company, BrandingCss);
+
     /// <summary>The path of a page of this company, e.g. <c>/acme/login</c>.</summary>
     public string PathOf(string page) => Company is null ? "/" : $"/{Company.ShortName}/{page}";
 }

@@ -36,7 +36,8 @@ internal sealed class ProblemDetailsAuthorizationResultHandler : IAuthorizationM
         context.Response.StatusCode = status;
         if (!forbidden)
         {
-            context.Response.Headers.WWWAuthenticate = "Bearer";
+            // RFC 6750: a presented key that failed is an invalid_token; no key at all is a bare challenge.
+            context.Response.Headers.WWWAuthenticate = context.Items.ContainsKey(ApiKeyAuthenticationHandler.FailureItem) ? "Bearer error=\"invalid_token\"" : "Bearer";
         }
 
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });

@@ -33,7 +33,10 @@ public sealed record QueryRequest
     /// <summary>The request's services, handed to the company's own tools.</summary>
     public required IServiceProvider Services { get; init; }
 
-    /// <summary>The host's public address, for absolute links (downloads); links are relative when absent.</summary>
+    /// <summary>
+    /// The host's configured public address, ending with <c>/</c> (<c>IAToolkit:PublicBaseUrl</c>, never the request's Host),
+    /// for absolute links (downloads); links are relative when absent.
+    /// </summary>
     public Uri? PublicBaseUrl { get; init; }
 }
 

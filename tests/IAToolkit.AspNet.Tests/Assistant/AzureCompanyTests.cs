@@ -79,6 +79,7 @@ public sealed class AzureCompanyTests : DatabaseTest
             ["CONTOSO_SALES_URI"] = SampleAssistantFixture.Sample.Uri,
             ["IAToolkit:Database:MigrateOnStart"] = "true",
             ["IAToolkit:Assistant:MaxRetries"] = "0",
+            ["IAToolkit:PublicBaseUrl"] = "http://localhost",
         });
         builder.AddIAToolkit().RegisterCompany<Contoso>("contoso");
         var app = builder.Build();

@@ -35,7 +35,8 @@ internal sealed class GenerateExcelTool : AssistantTool
         var ticket = await Run.Services.GetRequiredService<DownloadStore>().SaveAsync(
             Run.Company, Run.User.UserIdentifier, workbook.FileName, ExcelWorkbook.ContentType, workbook.Content, lifetime: null);
         var path = $"/api/{Run.Company.ShortName}/downloads/{ticket.Token}";
-        var link = Run.PublicBaseUrl is null ? path : new Uri(Run.PublicBaseUrl, path).ToString();
+        // Relative to the base (which ends with '/') so that a base with a path, https://example.com/assistant/, keeps it.
+        var link = Run.PublicBaseUrl is null ? path : new Uri(Run.PublicBaseUrl, path.TrimStart('/')).ToString();
         return new { file = workbook.FileName, rows = workbook.RowCount, download_url = link, expires_at = ticket.ExpiresAt };
     }
 }
