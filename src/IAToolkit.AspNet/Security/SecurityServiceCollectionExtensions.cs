@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace IAToolkit.AspNet.Security;
@@ -18,10 +19,18 @@ internal static class SecurityServiceCollectionExtensions
 {
     public static void AddIAToolkitSecurity(this IServiceCollection services, IHostEnvironment environment)
     {
-        // One key ring in Redis: every host can read every other host's cookies and antiforgery tokens.
-        services.AddDataProtection().SetApplicationName("IAToolkit");
-        services.AddOptions<KeyManagementOptions>().Configure<RedisConnection>((options, redis) =>
-            options.XmlRepository = new RedisKeyRing(redis));
+        // One key ring in Redis per application name, encrypted with a key derived from IATOOLKIT_SECRET_KEY: every host
+        // with the same name and secret reads every other one's cookies and antiforgery tokens; nobody else does.
+        services.AddDataProtection();
+        services.TryAddSingleton(sp => new KeyRingCipher(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.SecretKey!));
+        services.AddOptions<DataProtectionOptions>().Configure<IOptions<SecurityOptions>>((options, security) =>
+            options.ApplicationDiscriminator = security.Value.ApplicationName);
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, sp) =>
+        {
+            var security = sp.GetRequiredService<IOptions<SecurityOptions>>().Value;
+            options.XmlRepository = new RedisKeyRing(sp.GetRequiredService<RedisConnection>(), security.ApplicationName, sp.GetRequiredService<ILoggerFactory>().CreateLogger<RedisKeyRing>());
+            options.XmlEncryptor = new SecretKeyXmlEncryptor(sp.GetRequiredService<KeyRingCipher>());
+        });
 
         services.AddAuthentication(IAToolkitAuthentication.SessionScheme)
             .AddCookie(IAToolkitAuthentication.SessionScheme)
