@@ -25,7 +25,10 @@ internal sealed class TwoCompanyHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TwoCompanyHost> StartAsync(string databaseUri, IDictionary<string, string?>? settings = null)
+    /// <param name="databaseUri">The test database.</param>
+    /// <param name="settings">Settings over the defaults.</param>
+    /// <param name="acmeParameters">More lines under acme's <c>parameters:</c>, indented by two spaces.</param>
+    public static async Task<TwoCompanyHost> StartAsync(string databaseUri, IDictionary<string, string?>? settings = null, string acmeParameters = "")
     {
         var root = new TempContentRoot();
         root.WriteCompany("acme", TempContentRoot.MinimalYaml("acme", "ACME Retail") + """
@@ -38,12 +41,13 @@ internal sealed class TwoCompanyHost : IAsyncDisposable
                 order: 1
                 custom_fields:
                   - { data_key: month, label: Month, type: date }
-            parameters:
-              cors_origin: ["https://portal.acme.example"]
             mail_provider:
               provider: smtplib
               sender_email: assistant@acme.example
-            """, ("prompts/monthly_sales.prompt", "Sales of {{ month }}"));
+            parameters:
+              cors_origin: ["https://portal.acme.example"]
+
+            """ + acmeParameters, ("prompts/monthly_sales.prompt", "Sales of {{ month }}"));
 
         // globex speaks Spanish and verifies e-mail too, through an SMTP server that is not there.
         root.WriteCompany("globex", TempContentRoot.MinimalYaml("globex", "Globex").Replace("en_US", "es_ES", StringComparison.Ordinal) + """
@@ -85,11 +89,12 @@ internal sealed class TwoCompanyHost : IAsyncDisposable
 
     public HttpClient Client() => _app.GetTestClient();
 
-    public BrowserSession Browser()
+    /// <summary>A browser-like session; pass <paramref name="cookies"/> to share or replay another one's cookies.</summary>
+    public BrowserSession Browser(System.Net.CookieContainer? cookies = null)
     {
         var server = _app.GetTestServer();
 #pragma warning disable CA2000 // The client owns the handler chain.
-        var client = new HttpClient(new CookieHandler { InnerHandler = server.CreateHandler() }) { BaseAddress = server.BaseAddress };
+        var client = new HttpClient(new CookieHandler(cookies) { InnerHandler = server.CreateHandler() }) { BaseAddress = server.BaseAddress };
 #pragma warning restore CA2000
         return new BrowserSession(client);
     }
