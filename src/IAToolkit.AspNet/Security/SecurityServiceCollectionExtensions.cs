@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -23,13 +24,15 @@ internal static class SecurityServiceCollectionExtensions
         // with the same name and secret reads every other one's cookies and antiforgery tokens; nobody else does.
         services.AddDataProtection();
         services.TryAddSingleton(sp => new KeyRingCipher(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.SecretKey!));
-        services.AddOptions<DataProtectionOptions>().Configure<IOptions<SecurityOptions>>((options, security) =>
-            options.ApplicationDiscriminator = security.Value.ApplicationName);
+        // The name comes from the configuration itself, not from the validated SecurityOptions: antiforgery reads these
+        // options while the host is still being built, and a missing secret must end in the validator's message.
+        services.AddOptions<DataProtectionOptions>().Configure<IConfiguration>((options, configuration) =>
+            options.ApplicationDiscriminator = ApplicationName(configuration));
         services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, sp) =>
         {
-            var security = sp.GetRequiredService<IOptions<SecurityOptions>>().Value;
-            options.XmlRepository = new RedisKeyRing(sp.GetRequiredService<RedisConnection>(), security.ApplicationName, sp.GetRequiredService<ILoggerFactory>().CreateLogger<RedisKeyRing>());
-            options.XmlEncryptor = new SecretKeyXmlEncryptor(sp.GetRequiredService<KeyRingCipher>());
+            var name = ApplicationName(sp.GetRequiredService<IConfiguration>());
+            options.XmlRepository = new RedisKeyRing(sp.GetRequiredService<RedisConnection>(), name, sp.GetRequiredService<ILoggerFactory>().CreateLogger<RedisKeyRing>());
+            options.XmlEncryptor = new SecretKeyXmlEncryptor(sp);
         });
 
         services.AddAuthentication(IAToolkitAuthentication.SessionScheme)
@@ -63,4 +66,7 @@ internal static class SecurityServiceCollectionExtensions
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
     }
+
+    private static string ApplicationName(IConfiguration configuration)
+        => configuration[$"{SecurityOptions.SectionName}:ApplicationName"] is { Length: > 0 } name ? name : SecurityOptions.DefaultApplicationName;
 }
