@@ -5,7 +5,12 @@ namespace IAToolkit.AspNet.Tests;
 /// <summary>Keeps cookies for a test-server client, which has no cookie handling of its own, and never follows redirects.</summary>
 internal sealed class CookieHandler : DelegatingHandler
 {
-    private readonly CookieContainer _cookies = new();
+    private readonly CookieContainer _cookies;
+
+    public CookieHandler(CookieContainer? cookies = null) => _cookies = cookies ?? new CookieContainer();
+
+    /// <summary>The cookies kept, for tests that copy or replay a session.</summary>
+    public CookieContainer Cookies => _cookies;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -35,6 +35,33 @@ public sealed class ExternalLoginTests : DatabaseTest
     }
 
     [Test]
+    public async Task ExternalLogin_SignOut_EndsEverySessionOfThatPortalUserOnly()
+    {
+        await using var host = await TwoCompanyHost.StartAsync(Database.Uri);
+        using var api = host.Client();
+        var key = await host.CreateKeyAsync("acme");
+        using var first = host.Browser();
+        using var second = host.Browser();
+        using var colleague = host.Browser();
+        await first.GetAsync((await IssueAsync(api, "/external_login/acme", key, "emp-9")).PathAndQuery);
+        await second.GetAsync((await IssueAsync(api, "/external_login/acme", key, "emp-9")).PathAndQuery);
+        await colleague.GetAsync((await IssueAsync(api, "/external_login/acme", key, "emp-10")).PathAndQuery);
+        var secondBefore = await second.GetAsync("/acme/chat");
+
+        var logout = await first.SubmitAsync("/acme/chat", "/acme/logout", new Dictionary<string, string>());
+        var secondAfter = await second.GetAsync("/acme/chat");
+        var colleagueAfter = await colleague.GetAsync("/acme/chat");
+        await second.GetAsync((await IssueAsync(api, "/external_login/acme", key, "emp-9")).PathAndQuery);
+        var secondAgain = await second.GetAsync("/acme/chat");
+
+        Assert.That(secondBefore.Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(logout.Status, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(secondAfter.Status, Is.EqualTo(HttpStatusCode.Redirect), "the portal user's other session ended too");
+        Assert.That(colleagueAfter.Status, Is.EqualTo(HttpStatusCode.OK), "another portal user is untouched");
+        Assert.That(secondAgain.Status, Is.EqualTo(HttpStatusCode.OK), "a new link signs in again");
+    }
+
+    [Test]
     public async Task ExternalLogin_PythonPath_IsAnAlias()
     {
         await using var host = await TwoCompanyHost.StartAsync(Database.Uri);

@@ -29,7 +29,11 @@ internal sealed class TwoCompanyHost : IAsyncDisposable
     public Uri? Address { get; private set; }
 
     /// <summary>Starts the host in memory, or with <paramref name="overTcp"/> on Kestrel at a free loopback port.</summary>
-    public static async Task<TwoCompanyHost> StartAsync(string databaseUri, IDictionary<string, string?>? settings = null, bool overTcp = false)
+    /// <param name="databaseUri">The test database.</param>
+    /// <param name="settings">Settings over the defaults.</param>
+    /// <param name="overTcp">Serve on Kestrel at a free loopback port instead of in memory.</param>
+    /// <param name="acmeParameters">More lines under acme's <c>parameters:</c>, indented by two spaces.</param>
+    public static async Task<TwoCompanyHost> StartAsync(string databaseUri, IDictionary<string, string?>? settings = null, bool overTcp = false, string acmeParameters = "")
     {
         var root = new TempContentRoot();
         root.WriteCompany("acme", TempContentRoot.MinimalYaml("acme", "ACME Retail") + """
@@ -42,12 +46,13 @@ internal sealed class TwoCompanyHost : IAsyncDisposable
                 order: 1
                 custom_fields:
                   - { data_key: month, label: Month, type: date }
-            parameters:
-              cors_origin: ["https://portal.acme.example"]
             mail_provider:
               provider: smtplib
               sender_email: assistant@acme.example
-            """, ("prompts/monthly_sales.prompt", "Sales of {{ month }}"));
+            parameters:
+              cors_origin: ["https://portal.acme.example"]
+
+            """ + acmeParameters, ("prompts/monthly_sales.prompt", "Sales of {{ month }}"));
 
         // globex speaks Spanish and verifies e-mail too, through an SMTP server that is not there.
         root.WriteCompany("globex", TempContentRoot.MinimalYaml("globex", "Globex").Replace("en_US", "es_ES", StringComparison.Ordinal) + """
@@ -100,7 +105,8 @@ internal sealed class TwoCompanyHost : IAsyncDisposable
 
     public HttpClient Client() => Address is null ? _app.GetTestClient() : new HttpClient { BaseAddress = Address };
 
-    public BrowserSession Browser()
+    /// <summary>A browser-like session; pass <paramref name="cookies"/> to share or replay another one's cookies.</summary>
+    public BrowserSession Browser(System.Net.CookieContainer? cookies = null)
     {
         if (Address is not null)
         {
@@ -109,7 +115,7 @@ internal sealed class TwoCompanyHost : IAsyncDisposable
 
         var server = _app.GetTestServer();
 #pragma warning disable CA2000 // The client owns the handler chain.
-        var client = new HttpClient(new CookieHandler { InnerHandler = server.CreateHandler() }) { BaseAddress = server.BaseAddress };
+        var client = new HttpClient(new CookieHandler(cookies) { InnerHandler = server.CreateHandler() }) { BaseAddress = server.BaseAddress };
 #pragma warning restore CA2000
         return new BrowserSession(client);
     }

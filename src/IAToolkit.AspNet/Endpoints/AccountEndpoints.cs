@@ -23,11 +23,13 @@ internal static class AccountEndpoints
         pages.MapGet("/home", ShowLogin);
         pages.MapGet("/login", ShowLogin);
         pages.MapPost("/login", LoginAsync).RateLimitedPerClient("login", 10, s_minute);
-        pages.MapGet("/signup", (RouteCompany route) => PageResults.Render<SignUpPage>(new { Page = PageModel.For(route.Company) }));
+        pages.MapGet("/signup", ShowSignUp);
         pages.MapPost("/signup", SignUpAsync).RateLimitedPerClient("signup", 5, s_minute);
         pages.MapGet("/verify/{token}", VerifyAsync).RateLimitedPerClient("verify", 20, s_minute);
-        pages.MapGet("/logout", LogoutAsync);
-        pages.MapPost("/logout", (RouteCompany route, IFormCollection form, HttpContext http) => LogoutAsync(route, http));
+        // Sign-out is a POST with an antiforgery token (the form binding requires one): a GET, which any page can make a
+        // browser send, only shows the form.
+        pages.MapGet("/logout", (RouteCompany route, HttpContext http) => PageResults.Render<LogoutPage>(new { Page = PageModel.For(route.Company, http.User) }));
+        pages.MapPost("/logout", (RouteCompany route, IFormCollection form, HttpContext http, AccountService accounts, SessionStamps stamps) => LogoutAsync(route, http, accounts, stamps));
         pages.MapGet("/chat", ShowChat);
     }
 
@@ -49,6 +51,14 @@ internal static class AccountEndpoints
         var email = form.Text("email");
         var returnUrl = FormValues.LocalReturnUrl(form.Text("return_url", 2048), company.ShortName);
         var result = await accounts.LoginAsync(company, email, form.Text("password", AccountRules.MaximumPasswordLength + 1), http.Client(), cancellationToken);
+        if (result is { Error: AccountError.TooManyAttempts, RetryAfter: { } wait })
+        {
+            http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+            var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, page.Text.ErrorLoginBackoff, minutes);
+            return PageResults.Render<LoginPage>(new { Page = page, Email = email, Error = message, ReturnUrl = returnUrl }, StatusCodes.Status429TooManyRequests);
+        }
+
         if (result.User is null)
         {
             var error = PageResults.Describe(page.Text, result.Error!.Value, company.Configuration.Name);
@@ -59,13 +69,26 @@ internal static class AccountEndpoints
         return TypedResults.Redirect(returnUrl ?? $"/{company.ShortName}/chat");
     }
 
+    private static IResult ShowSignUp(RouteCompany route)
+    {
+        var page = PageModel.For(route.Company);
+        return route.Company.Configuration.Parameters.SignUp.Enabled ? PageResults.Render<SignUpPage>(new { Page = page }) : PageResults.SignUpClosed(page);
+    }
+
     private static async Task<IResult> SignUpAsync(RouteCompany route, IFormCollection form, HttpContext http, AccountService accounts, CancellationToken cancellationToken)
     {
         var company = route.Company;
         var page = PageModel.For(company);
+        if (!company.Configuration.Parameters.SignUp.Enabled)
+        {
+            return PageResults.SignUpClosed(page);
+        }
+
         var input = new SignUpInput(form.Text("email"), form.Text("first_name", 100), form.Text("last_name", 100), form.Text("password", 200), form.Text("confirm_password", 200));
         var result = await accounts.SignUpAsync(company, input, token => Link(http, company.ShortName, "verify", token), page.Text.Language, cancellationToken);
         var name = company.Configuration.Name;
+
+        // A new address and one that already has an account get the same page (the service makes sure of it).
         switch (result.Outcome)
         {
             case SignUpOutcome.VerificationSent:
@@ -75,8 +98,12 @@ internal static class AccountEndpoints
             case SignUpOutcome.JoinedExisting:
                 return PageResults.Render<LoginPage>(new { Page = page, Email = AccountRules.NormaliseEmail(input.Email), Notice = string.Format(System.Globalization.CultureInfo.InvariantCulture, page.Text.SignUpJoined, name) });
             default:
-                var formError = result.Errors.FirstOrDefault(e => e.Field.Length == 0 || e.Error == AccountError.AccountExists);
-                var status = formError?.Error == AccountError.MailFailed ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest;
+                if (result.Errors.Any(e => e.Error == AccountError.SignUpClosed))
+                {
+                    return PageResults.SignUpClosed(page);
+                }
+
+                var formError = result.Errors.FirstOrDefault(e => e.Field.Length == 0);
                 return PageResults.Render<SignUpPage>(
                     new
                     {
@@ -87,7 +114,7 @@ internal static class AccountEndpoints
                         Errors = PageResults.Describe(page.Text, result.Errors.Where(e => e != formError), name),
                         FormError = formError is null ? null : PageResults.Describe(page.Text, formError.Error, name),
                     },
-                    status);
+                    StatusCodes.Status400BadRequest);
         }
     }
 
@@ -100,8 +127,23 @@ internal static class AccountEndpoints
             : PageResults.RefusedLink(page, status, page.Text.LinkAgainVerify);
     }
 
-    private static async Task<IResult> LogoutAsync(RouteCompany route, HttpContext http)
+    private static async Task<IResult> LogoutAsync(RouteCompany route, HttpContext http, AccountService accounts, SessionStamps stamps)
     {
+        // Ends every session of the user, on every device and host, not only this browser's cookie.
+        var user = http.User;
+        if (user.Identity?.IsAuthenticated == true)
+        {
+            var authType = user.FindFirst(IAToolkitAuthentication.AuthTypeClaim)?.Value;
+            if (authType == "local" && long.TryParse(user.FindFirst(IAToolkitAuthentication.IdClaim)?.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var userId))
+            {
+                await accounts.EndSessionsAsync(userId, http.RequestAborted);
+            }
+            else if (authType == "external" && user.FindFirst(IAToolkitAuthentication.CompanyClaim)?.Value is { } company && user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } identifier)
+            {
+                await stamps.RenewForExternalUserAsync(company, identifier);
+            }
+        }
+
         await http.SignOutAsync(IAToolkitAuthentication.SessionScheme);
         var target = route.Company.Configuration.Parameters.LogoutUrl;
         return TypedResults.Redirect(target?.ToString() ?? $"/{route.Company.ShortName}/home");

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace IAToolkit.AspNet.Endpoints;
@@ -69,7 +70,8 @@ internal static class ExternalLoginEndpoints
             return PageResults.RefusedLink(page, redemption.Status, page.Text.LinkAgainExternal);
         }
 
-        await http.SignInAsync(IAToolkitAuthentication.SessionScheme, SessionPrincipals.ForExternalUser(company, redemption.Ticket));
+        var stamp = await http.RequestServices.GetRequiredService<SessionStamps>().ForExternalUserAsync(company.ShortName, redemption.Ticket.UserIdentifier, null);
+        await http.SignInAsync(IAToolkitAuthentication.SessionScheme, SessionPrincipals.ForExternalUser(company, redemption.Ticket, stamp));
         await audit.RecordAsync(new LoginAttempt(company.Id, redemption.Ticket.UserIdentifier, true, true, null, http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent), cancellationToken);
         return TypedResults.Redirect($"/{company.ShortName}/chat");
     }

@@ -30,6 +30,10 @@ internal static class PageResults
         return Render<NoticePage>(new { Page = page, Title = text.LinkInvalidTitle, Message = message, Detail = nextStep, IsError = true }, StatusCodes.Status400BadRequest);
     }
 
+    /// <summary>The page for a company that does not offer sign-up: a 404 that says so.</summary>
+    public static RazorComponentResult<NoticePage> SignUpClosed(PageModel page)
+        => Notice(page, page.Text.SignUpClosedTitle, string.Format(System.Globalization.CultureInfo.InvariantCulture, page.Text.SignUpClosedText, page.Company?.Configuration.Name), StatusCodes.Status404NotFound);
+
     public static string Describe(UiText text, AccountError error, string companyName) => error switch
     {
         AccountError.Required => text.ErrorRequired,
@@ -41,6 +45,8 @@ internal static class PageResults
         AccountError.NotVerified => text.ErrorNotVerified,
         AccountError.NotMember => string.Format(System.Globalization.CultureInfo.InvariantCulture, text.ErrorNotMember, companyName),
         AccountError.MailFailed => text.ErrorMail,
+        AccountError.DomainNotAllowed => string.Format(System.Globalization.CultureInfo.InvariantCulture, text.ErrorDomainNotAllowed, companyName),
+        AccountError.SignUpClosed => string.Format(System.Globalization.CultureInfo.InvariantCulture, text.SignUpClosedText, companyName),
         _ => text.ErrorInvalidCredentials,
     };
 

@@ -33,10 +33,9 @@ internal static class PasswordEndpoints
             return PageResults.Render<ForgotPasswordPage>(new { Page = page, Email = email, Error = error }, StatusCodes.Status400BadRequest);
         }
 
-        var sent = await accounts.RequestPasswordResetAsync(company, email, token => AccountEndpoints.Link(http, company.ShortName, "change-password", token), page.Text.Language, cancellationToken);
-        return sent
-            ? PageResults.Notice(page, page.Text.ForgotTitle, page.Text.ForgotSent)
-            : PageResults.Render<ForgotPasswordPage>(new { Page = page, Email = email, Error = page.Text.ErrorMail }, StatusCodes.Status503ServiceUnavailable);
+        // The same page, at once, whether or not the address has an account: the mail (if any) is sent in the background.
+        await accounts.RequestPasswordResetAsync(company, email, token => AccountEndpoints.Link(http, company.ShortName, "change-password", token), page.Text.Language, cancellationToken);
+        return PageResults.Notice(page, page.Text.ForgotTitle, page.Text.ForgotSent);
     }
 
     private static async Task<IResult> ShowChangeAsync(RouteCompany route, string token, AccountService accounts, CancellationToken cancellationToken)

@@ -66,6 +66,11 @@ public sealed record UiText
     public required string ErrorMail { get; init; }
     public required string ErrorTooMany { get; init; }
     public required string ErrorFormExpired { get; init; }
+    public required string ErrorDomainNotAllowed { get; init; }
+    public required string ErrorLoginBackoff { get; init; }
+    public required string SignUpClosedTitle { get; init; }
+    public required string SignUpClosedText { get; init; }
+    public required string LogoutQuestion { get; init; }
 
     public required string NotFoundTitle { get; init; }
     public required string ErrorTitle { get; init; }

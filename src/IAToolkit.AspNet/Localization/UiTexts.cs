@@ -60,6 +60,11 @@ internal static class UiTexts
         ErrorMail = "We could not send the e-mail, so nothing was saved. Try again in a few minutes.",
         ErrorTooMany = "Too many attempts. Wait {0} seconds and try again.",
         ErrorFormExpired = "The form expired. Reload the page and try again.",
+        ErrorDomainNotAllowed = "{0} accepts sign-ups only with a company e-mail address.",
+        ErrorLoginBackoff = "Too many failed sign-ins for this address. Wait {0} minute(s) and try again, or reset the password.",
+        SignUpClosedTitle = "Sign-up is closed",
+        SignUpClosedText = "{0} does not offer sign-up here. Ask your administrator for an account.",
+        LogoutQuestion = "Sign out of this device and every other one?",
         NotFoundTitle = "Page not found",
         ErrorTitle = "Something went wrong",
     };
@@ -119,6 +124,11 @@ internal static class UiTexts
         ErrorMail = "No pudimos enviar el correo, así que no se guardó nada. Inténtalo de nuevo en unos minutos.",
         ErrorTooMany = "Demasiados intentos. Espera {0} segundos e inténtalo de nuevo.",
         ErrorFormExpired = "El formulario expiró. Recarga la página e inténtalo de nuevo.",
+        ErrorDomainNotAllowed = "{0} acepta registros solo con una dirección de correo de la empresa.",
+        ErrorLoginBackoff = "Demasiados intentos fallidos para esta dirección. Espera {0} minuto(s) e inténtalo de nuevo, o restablece la contraseña.",
+        SignUpClosedTitle = "El registro está cerrado",
+        SignUpClosedText = "{0} no ofrece registro aquí. Pide una cuenta a tu administrador.",
+        LogoutQuestion = "¿Cerrar sesión en este dispositivo y en todos los demás?",
         NotFoundTitle = "Página no encontrada",
         ErrorTitle = "Algo salió mal",
     };

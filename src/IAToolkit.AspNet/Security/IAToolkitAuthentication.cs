@@ -21,6 +21,9 @@ internal static class IAToolkitAuthentication
     /// <summary>The language a local user chose (<c>en</c>, <c>es</c>).</summary>
     public const string LanguageClaim = "iat:lang";
 
+    /// <summary>The user's security stamp when the session began; a session whose stamp is no longer current is refused.</summary>
+    public const string StampClaim = "iat:stamp";
+
     /// <summary>The id of a local user, or of an API key.</summary>
     public const string IdClaim = "iat:id";
 }

@@ -6,9 +6,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace IAToolkit.AspNet.Security;
@@ -18,10 +20,20 @@ internal static class SecurityServiceCollectionExtensions
 {
     public static void AddIAToolkitSecurity(this IServiceCollection services, IHostEnvironment environment)
     {
-        // One key ring in Redis: every host can read every other host's cookies and antiforgery tokens.
-        services.AddDataProtection().SetApplicationName("IAToolkit");
-        services.AddOptions<KeyManagementOptions>().Configure<RedisConnection>((options, redis) =>
-            options.XmlRepository = new RedisKeyRing(redis));
+        // One key ring in Redis per application name, encrypted with a key derived from IATOOLKIT_SECRET_KEY: every host
+        // with the same name and secret reads every other one's cookies and antiforgery tokens; nobody else does.
+        services.AddDataProtection();
+        services.TryAddSingleton(sp => new KeyRingCipher(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.SecretKey!));
+        // The name comes from the configuration itself, not from the validated SecurityOptions: antiforgery reads these
+        // options while the host is still being built, and a missing secret must end in the validator's message.
+        services.AddOptions<DataProtectionOptions>().Configure<IConfiguration>((options, configuration) =>
+            options.ApplicationDiscriminator = ApplicationName(configuration));
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, sp) =>
+        {
+            var name = ApplicationName(sp.GetRequiredService<IConfiguration>());
+            options.XmlRepository = new RedisKeyRing(sp.GetRequiredService<RedisConnection>(), name, sp.GetRequiredService<ILoggerFactory>().CreateLogger<RedisKeyRing>());
+            options.XmlEncryptor = new SecretKeyXmlEncryptor(sp);
+        });
 
         services.AddAuthentication(IAToolkitAuthentication.SessionScheme)
             .AddCookie(IAToolkitAuthentication.SessionScheme)
@@ -54,4 +66,7 @@ internal static class SecurityServiceCollectionExtensions
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
     }
+
+    private static string ApplicationName(IConfiguration configuration)
+        => configuration[$"{SecurityOptions.SectionName}:ApplicationName"] is { Length: > 0 } name ? name : SecurityOptions.DefaultApplicationName;
 }

@@ -10,7 +10,7 @@ internal static class SessionPrincipals
 {
     public static ClaimsPrincipal ForLocalUser(Company company, UserAccount user)
     {
-        var principal = Create(company, user.Email, user.FullName, user.Email, "local", user.Id.ToString(CultureInfo.InvariantCulture));
+        var principal = Create(company, user.Email, user.FullName, user.Email, "local", user.Id.ToString(CultureInfo.InvariantCulture), user.SecurityStamp);
         if (user.PreferredLanguage is { Length: > 0 } language)
         {
             ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(IAToolkitAuthentication.LanguageClaim, language));
@@ -19,10 +19,10 @@ internal static class SessionPrincipals
         return principal;
     }
 
-    public static ClaimsPrincipal ForExternalUser(Company company, ExternalLoginTicket ticket)
-        => Create(company, ticket.UserIdentifier, ticket.FullName, ticket.Email, "external", null);
+    public static ClaimsPrincipal ForExternalUser(Company company, ExternalLoginTicket ticket, string stamp)
+        => Create(company, ticket.UserIdentifier, ticket.FullName, ticket.Email, "external", null, stamp);
 
-    private static ClaimsPrincipal Create(Company company, string userIdentifier, string? name, string? email, string authType, string? id)
+    private static ClaimsPrincipal Create(Company company, string userIdentifier, string? name, string? email, string authType, string? id, string? stamp)
     {
         var claims = new List<Claim>
         {
@@ -39,6 +39,11 @@ internal static class SessionPrincipals
         if (id is not null)
         {
             claims.Add(new Claim(IAToolkitAuthentication.IdClaim, id));
+        }
+
+        if (stamp is not null)
+        {
+            claims.Add(new Claim(IAToolkitAuthentication.StampClaim, stamp));
         }
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims, IAToolkitAuthentication.SessionScheme));

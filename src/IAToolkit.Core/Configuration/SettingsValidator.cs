@@ -61,13 +61,20 @@ internal sealed class SettingsValidator :
             failures.Add($"{SecurityOptions.SecretKeyVariable} is too short: it needs at least {SecurityOptions.MinimumSecretKeyLength} characters.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.FernetKey))
+        // FERNET_KEY has no job yet (it is reserved for encrypting stored secrets), so it is checked only when set.
+        if (!string.IsNullOrWhiteSpace(options.FernetKey) && !FernetKeyFormat.IsValid(options.FernetKey))
         {
-            failures.Add($"{SecurityOptions.FernetKeyVariable} is not set: set it to 32 random bytes in URL-safe base64 (e.g. head -c32 /dev/urandom | base64 | tr '+/' '-_').");
+            failures.Add($"{SecurityOptions.FernetKeyVariable} is not a Fernet key: it must be 32 bytes in URL-safe base64 (44 characters ending in '='), or be left unset.");
         }
-        else if (!FernetKeyFormat.IsValid(options.FernetKey))
+
+        if (string.IsNullOrEmpty(options.ApplicationName) || options.ApplicationName.Length > 64 || !options.ApplicationName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
         {
-            failures.Add($"{SecurityOptions.FernetKeyVariable} is not a Fernet key: it must be 32 bytes in URL-safe base64 (44 characters ending in '=').");
+            failures.Add($"{SecurityOptions.SectionName}:ApplicationName must be 1 to 64 letters, digits, '.', '_' or '-'.");
+        }
+
+        if (options.LoginBackoffFreeAttempts < 1 || options.LoginBackoffStart <= TimeSpan.Zero || options.LoginBackoffMax < options.LoginBackoffStart)
+        {
+            failures.Add($"{SecurityOptions.SectionName}:LoginBackoffFreeAttempts must be at least 1, LoginBackoffStart positive and LoginBackoffMax at least LoginBackoffStart.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

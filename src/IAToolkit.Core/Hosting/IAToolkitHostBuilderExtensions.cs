@@ -169,6 +169,11 @@ public static class IAToolkitHostBuilderExtensions
         services.TryAddSingleton<Passwords>();
         services.TryAddSingleton<LoginAudit>();
         services.TryAddSingleton<AccountMails>();
+        services.TryAddSingleton<LoginBackoff>();
+        services.TryAddSingleton<SessionStamps>();
+        // Account mails leave the request path: queued here, sent by a hosted service.
+        services.TryAddSingleton<MailOutbox>();
+        services.AddHostedService<MailOutboxWorker>();
         services.TryAddSingleton<AccountService>();
         services.TryAddSingleton<ExternalLoginTokens>();
 

@@ -30,6 +30,15 @@ public enum AccountError
     /// <summary>The account exists but does not belong to this company.</summary>
     NotMember,
 
-    /// <summary>The e-mail could not be sent; nothing was stored.</summary>
+    /// <summary>The e-mail could not be sent; nothing was stored. (Account mails are now queued, so the account flows no longer report it.)</summary>
     MailFailed,
+
+    /// <summary>The company accepts sign-ups only from other e-mail domains (<c>parameters.signup.allowed_domains</c>).</summary>
+    DomainNotAllowed,
+
+    /// <summary>The company does not offer self sign-up (<c>parameters.signup.enabled: false</c>).</summary>
+    SignUpClosed,
+
+    /// <summary>Too many failed sign-ins for this e-mail address; wait and try again.</summary>
+    TooManyAttempts,
 }

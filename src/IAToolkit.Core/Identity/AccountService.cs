@@ -5,9 +5,9 @@ using Npgsql;
 namespace IAToolkit.Identity;
 
 /// <summary>
-/// Sign-up, sign-in, e-mail verification and password reset for a company's local users. Every write that sends a
-/// mail happens in one transaction that commits only after the mail went out, so a mail failure never leaves a
-/// half-created account or a dangling token.
+/// Sign-up, sign-in, e-mail verification and password reset for a company's local users. Mails are queued (see
+/// <see cref="AccountMails"/>), so a page answers in the same time and with the same text whether the address has an
+/// account or not; a mail that cannot be sent is retried in the background and logged, and the user can ask again.
 /// </summary>
 internal sealed class AccountService
 {
@@ -22,17 +22,25 @@ internal sealed class AccountService
     private readonly Passwords _passwords;
     private readonly AccountMails _mails;
     private readonly LoginAudit _audit;
+    private readonly LoginBackoff _backoff;
+    private readonly SessionStamps _stamps;
 
-    public AccountService(CoreDatabase database, UserStore users, Passwords passwords, AccountMails mails, LoginAudit audit)
+    public AccountService(CoreDatabase database, UserStore users, Passwords passwords, AccountMails mails, LoginAudit audit, LoginBackoff backoff, SessionStamps stamps)
     {
         _database = database;
         _users = users;
         _passwords = passwords;
         _mails = mails;
         _audit = audit;
+        _backoff = backoff;
+        _stamps = stamps;
     }
 
-    /// <summary>Creates an account (or gives an existing one access), e-mailing a verification link when the company asks for one.</summary>
+    /// <summary>
+    /// Creates an account (or gives an existing one access), e-mailing a verification link when the company asks for
+    /// one. An address that already has an account gets the same outcome as a new one (unless the password given is
+    /// that account's, which proves the caller owns it), so the form cannot be used to find out who has an account.
+    /// </summary>
     /// <param name="company">The company signed up to.</param>
     /// <param name="input">The form.</param>
     /// <param name="verifyLink">Builds the verification URL from a token.</param>
@@ -42,19 +50,31 @@ internal sealed class AccountService
     {
         ArgumentNullException.ThrowIfNull(company);
         ArgumentNullException.ThrowIfNull(input);
+        var signUp = company.Configuration.Parameters.SignUp;
+        if (!signUp.Enabled)
+        {
+            return SignUpResult.Rejected([new FieldError(string.Empty, AccountError.SignUpClosed)]);
+        }
+
         var errors = ValidateSignUp(input, out var email);
+        if (email is not null && !signUp.Allows(email))
+        {
+            errors.Insert(0, new FieldError("email", AccountError.DomainNotAllowed));
+        }
+
         if (errors.Count > 0)
         {
             return SignUpResult.Rejected(errors);
         }
 
+        var verify = company.Configuration.Parameters.VerifyAccount;
+        var uniform = new SignUpResult(verify ? SignUpOutcome.VerificationSent : SignUpOutcome.Active, []);
         var existing = await _users.FindByEmailAsync(email!, cancellationToken);
         if (existing is not null)
         {
-            return await JoinExistingAsync(company, existing, input.Password!, cancellationToken);
+            return await SignUpExistingAsync(company, existing, input.Password!, verifyLink, language, cancellationToken) ?? uniform;
         }
 
-        var verify = company.Configuration.Parameters.VerifyAccount;
         var user = new NewUser(email!, input.FirstName!.Trim(), input.LastName!.Trim(), _passwords.Hash(input.Password!), !verify, language);
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -65,29 +85,41 @@ internal sealed class AccountService
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            return SignUpResult.Rejected([new FieldError("email", AccountError.AccountExists)]);
+            // Signed up a moment ago by someone else: the same answer as for any existing address.
+            return uniform;
         }
 
         await UserStore.AddMembershipAsync(connection, transaction, userId, company.Id, cancellationToken);
+        string? token = null;
         if (verify)
         {
-            var token = await UserTokenStore.CreateAsync(connection, transaction, userId, company.Id, TokenPurpose.VerifyEmail, VerificationLifetime, cancellationToken);
-            if (!await _mails.TrySendVerificationAsync(company, user.Email, user.FirstName, verifyLink(token), language, cancellationToken))
-            {
-                return SignUpResult.Rejected([new FieldError(string.Empty, AccountError.MailFailed)]);
-            }
+            token = await UserTokenStore.CreateAsync(connection, transaction, userId, company.Id, TokenPurpose.VerifyEmail, VerificationLifetime, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new SignUpResult(verify ? SignUpOutcome.VerificationSent : SignUpOutcome.Active, []);
+        if (token is not null)
+        {
+            _mails.QueueVerification(company, user.Email, user.FirstName, verifyLink(token), language);
+        }
+
+        return uniform;
     }
 
-    /// <summary>Checks an e-mail and password for the company and records the attempt.</summary>
+    /// <summary>
+    /// Checks an e-mail and password for the company and records the attempt. Failed attempts count against the
+    /// address (see <see cref="LoginBackoff"/>); while it must wait, the password is not even checked.
+    /// </summary>
     public async Task<LoginResult> LoginAsync(Company company, string? email, string? password, ClientInfo client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(company);
         ArgumentNullException.ThrowIfNull(client);
         var normalised = AccountRules.NormaliseEmail(email);
+        if (normalised is not null && await _backoff.WaitAsync(normalised) is { } wait)
+        {
+            await _audit.RecordAsync(new LoginAttempt(company.Id, normalised, false, false, "backoff", client.IpAddress, client.UserAgent), cancellationToken);
+            return new LoginResult(null, AccountError.TooManyAttempts, wait);
+        }
+
         var user = normalised is null ? null : await _users.FindByEmailAsync(normalised, cancellationToken);
         AccountError? error = null;
         if (!_passwords.Verify(user?.PasswordHash, password ?? string.Empty) || user is null)
@@ -103,6 +135,11 @@ internal sealed class AccountService
             error = AccountError.NotVerified;
         }
 
+        if (normalised is not null)
+        {
+            await (error == AccountError.InvalidCredentials ? _backoff.RecordFailureAsync(normalised) : _backoff.ResetAsync(normalised));
+        }
+
         var reason = error switch
         {
             null => null,
@@ -113,6 +150,9 @@ internal sealed class AccountService
         await _audit.RecordAsync(new LoginAttempt(company.Id, normalised ?? email ?? string.Empty, false, error is null, reason, client.IpAddress, client.UserAgent), cancellationToken);
         return error is null ? new LoginResult(user, null) : new LoginResult(null, error);
     }
+
+    /// <summary>Ends every session of a local user (on sign-out).</summary>
+    public Task EndSessionsAsync(long userId, CancellationToken cancellationToken) => _stamps.RenewForUserAsync(userId, cancellationToken);
 
     /// <summary>Spends a verification link and marks the account verified.</summary>
     public async Task<TokenStatus> VerifyEmailAsync(Company company, string token, CancellationToken cancellationToken)
@@ -131,30 +171,24 @@ internal sealed class AccountService
     }
 
     /// <summary>
-    /// E-mails a reset link when the address belongs to a member of the company; does nothing otherwise, so the page
-    /// cannot be used to find out who has an account.
+    /// Queues a reset link when the address belongs to a member of the company; does nothing otherwise. Either way the
+    /// caller answers the same, at once, so the page cannot be used to find out who has an account.
     /// </summary>
-    /// <returns><see langword="false"/> when the mail could not be sent (and no link was stored).</returns>
-    public async Task<bool> RequestPasswordResetAsync(Company company, string? email, Func<string, Uri> resetLink, string language, CancellationToken cancellationToken)
+    public async Task RequestPasswordResetAsync(Company company, string? email, Func<string, Uri> resetLink, string language, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(company);
         var normalised = AccountRules.NormaliseEmail(email);
         var user = normalised is null ? null : await _users.FindByEmailAsync(normalised, cancellationToken);
         if (user is null || !await _users.IsMemberAsync(user.Id, company.Id, cancellationToken))
         {
-            return true;
+            return;
         }
 
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var token = await UserTokenStore.CreateAsync(connection, transaction, user.Id, company.Id, TokenPurpose.ResetPassword, ResetLifetime, cancellationToken);
-        if (!await _mails.TrySendPasswordResetAsync(company, user.Email, user.FirstName, resetLink(token), user.PreferredLanguage ?? language, cancellationToken))
-        {
-            return false;
-        }
-
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        _mails.QueuePasswordReset(company, user.Email, user.FirstName, resetLink(token), user.PreferredLanguage ?? language);
     }
 
     /// <summary>Whether a reset link can still be used, without spending it (to decide which page to show).</summary>
@@ -182,21 +216,47 @@ internal sealed class AccountService
             return new PasswordResetResult(redemption.Status, errors);
         }
 
-        await UserStore.SetPasswordAsync(connection, transaction, redemption.UserId!.Value, _passwords.Hash(password!), cancellationToken);
+        // The new password ends every session of the user: the stamp changes with it, on every host at once.
+        var stamp = SessionStamps.NewStamp();
+        await UserStore.SetPasswordAsync(connection, transaction, redemption.UserId!.Value, _passwords.Hash(password!), stamp, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await _stamps.PublishAsync(redemption.UserId.Value, stamp);
         return new PasswordResetResult(TokenStatus.Redeemed, []);
     }
 
-    private async Task<SignUpResult> JoinExistingAsync(Company company, UserAccount existing, string password, CancellationToken cancellationToken)
+    /// <summary>
+    /// The right password for an existing account proves its owner is signing up: the account joins the company.
+    /// Anything else returns <see langword="null"/>, for the same answer as a new address; an unverified member gets a
+    /// new verification link (their first mail may have been lost). The password check counts against the address
+    /// like a sign-in, so the form is no way around <see cref="LoginBackoff"/>.
+    /// </summary>
+    private async Task<SignUpResult?> SignUpExistingAsync(Company company, UserAccount existing, string password, Func<string, Uri> verifyLink, string language, CancellationToken cancellationToken)
     {
-        if (!_passwords.Verify(existing.PasswordHash, password))
+        var waiting = await _backoff.WaitAsync(existing.Email) is not null;
+        var matches = _passwords.Verify(waiting ? null : existing.PasswordHash, password);
+        if (matches)
         {
-            return SignUpResult.Rejected([new FieldError("email", AccountError.AccountExists)]);
+            await _backoff.ResetAsync(existing.Email);
+            await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+            await UserStore.AddMembershipAsync(connection, null, existing.Id, company.Id, cancellationToken);
+            return new SignUpResult(SignUpOutcome.JoinedExisting, []);
         }
 
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await UserStore.AddMembershipAsync(connection, null, existing.Id, company.Id, cancellationToken);
-        return new SignUpResult(SignUpOutcome.JoinedExisting, []);
+        if (!waiting)
+        {
+            await _backoff.RecordFailureAsync(existing.Email);
+        }
+
+        if (!existing.Verified && company.Configuration.Parameters.VerifyAccount && await _users.IsMemberAsync(existing.Id, company.Id, cancellationToken))
+        {
+            await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var token = await UserTokenStore.CreateAsync(connection, transaction, existing.Id, company.Id, TokenPurpose.VerifyEmail, VerificationLifetime, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            _mails.QueueVerification(company, existing.Email, existing.FirstName, verifyLink(token), existing.PreferredLanguage ?? language);
+        }
+
+        return null;
     }
 
     private static List<FieldError> ValidateSignUp(SignUpInput input, out string? email)

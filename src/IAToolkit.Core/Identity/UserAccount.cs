@@ -24,6 +24,9 @@ public sealed record UserAccount
     /// <summary><c>en</c> or <c>es</c> when the user chose one.</summary>
     public string? PreferredLanguage { get; init; }
 
+    /// <summary>Changes at every sign-out and password change; a session that carries an older one is refused.</summary>
+    public string? SecurityStamp { get; init; }
+
     /// <summary>First and last name.</summary>
     public string FullName => $"{FirstName} {LastName}".Trim();
 }

@@ -9,6 +9,9 @@ public sealed record CompanyParameters
     /// <summary><c>verify_account</c>: new accounts confirm their e-mail first; true when not given.</summary>
     public bool VerifyAccount { get; init; } = true;
 
+    /// <summary><c>signup</c>: self sign-up on or off, and the e-mail domains allowed.</summary>
+    public SignUpSettings SignUp { get; init; } = new();
+
     /// <summary><c>user_feedback</c>, or <see langword="null"/> when feedback is not forwarded anywhere.</summary>
     public UserFeedbackSettings? UserFeedback { get; init; }
 

@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary>Reads <c>parameters</c>: the keys the framework uses, typed, and the whole section as JSON (free keys are allowed).</summary>
-internal static class ParametersReader
+internal static partial class ParametersReader
 {
     public static (CompanyParameters Parameters, string Json) Read(YamlSection root)
     {
@@ -24,6 +25,7 @@ internal static class ParametersReader
         var parameters = new CompanyParameters
         {
             VerifyAccount = section.Boolean("verify_account", fallback: true),
+            SignUp = ReadSignUp(section),
             UserFeedback = ReadFeedback(section),
             CorsOrigins = ReadOrigins(section),
             LogoutUrl = external is null ? null : ReadLogoutUrl(external),
@@ -55,6 +57,32 @@ internal static class ParametersReader
         }
 
         return channel is { } value ? new UserFeedbackSettings(value, destination) : null;
+    }
+
+    private static SignUpSettings ReadSignUp(YamlSection parameters)
+    {
+        // Not free-form: a misspelt key (allowed_domain) is reported instead of silently allowing everyone.
+        if (parameters.Section("signup") is not { } signup)
+        {
+            return new SignUpSettings();
+        }
+
+        var domains = new List<string>();
+        foreach (var (path, item) in signup.List("allowed_domains") ?? [])
+        {
+            var domain = (item as YamlScalarNode)?.Value?.Trim().ToLowerInvariant();
+            if (domain is not null && DomainShape().IsMatch(domain))
+            {
+                domains.Add(domain);
+            }
+            else
+            {
+                var found = domain is null ? YamlNodeKinds.Describe(item) : $"'{domain}'";
+                parameters.Problems.Error(path, $"must be a domain such as example.com, or *.example.com for its subdomains, not {found}", ProblemCollector.LineOf(item));
+            }
+        }
+
+        return new SignUpSettings { Enabled = signup.Boolean("enabled", fallback: true), AllowedDomains = domains };
     }
 
     private static List<string> ReadOrigins(YamlSection parameters)
@@ -98,4 +126,7 @@ internal static class ParametersReader
         external.Error("logout_url", $"'{text}' is not an http or https URL or a path such as /portal");
         return null;
     }
+
+    [GeneratedRegex(@"^(?:\*\.)?[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex DomainShape();
 }
