@@ -32,7 +32,7 @@ internal static class OfficePackageGuard
         }
         catch (InvalidDataException)
         {
-            // Not a ZIP, or a damaged one: the Open XML SDK says so in its own words when it opens the file.
+            // Not a ZIP, or its central directory is damaged: the Open XML SDK says so in its own words when it opens it.
         }
         finally
         {
@@ -66,14 +66,28 @@ internal static class OfficePackageGuard
 
     private static long ReadPart(ZipArchiveEntry entry, ParseBudget budget)
     {
-        using var part = new CountingReadStream(entry.Open(), budget.Options.MaxPartBytes, () => PartTooLarge(budget, entry.FullName));
-        if (entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
+        CountingReadStream? part = null;
+        try
         {
-            CheckXml(part, entry.FullName, budget);
-        }
+            part = new CountingReadStream(entry.Open(), budget.Options.MaxPartBytes, () => PartTooLarge(budget, entry.FullName));
+            if (entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
+            {
+                CheckXml(part, entry.FullName, budget);
+            }
 
-        part.CopyTo(Stream.Null);
-        return part.Count;
+            part.CopyTo(Stream.Null);
+            return part.Count;
+        }
+        catch (InvalidDataException)
+        {
+            // This part cannot be inflated (damaged, or an unsupported method): nobody can read more of it than was
+            // counted, and the parts after it are still checked, so a broken first part cannot hide a bomb behind it.
+            return part?.Count ?? 0;
+        }
+        finally
+        {
+            part?.Dispose();
+        }
     }
 
     private static void CheckXml(Stream part, string name, ParseBudget budget)

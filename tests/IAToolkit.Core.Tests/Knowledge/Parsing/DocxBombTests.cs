@@ -31,8 +31,8 @@ public sealed class DocxBombTests
 
         var (error, allocated, elapsed, _) = BudgetProbe.Run(Parser(), "liar.docx", bomb);
 
-        // Whether the runtime stops inflating at the declared size (the XML is then cut short) or the counting stream
-        // stops it at the budget, the file is refused and never read whole.
+        // .NET stops inflating at the declared size (the XML is then cut short: document_unreadable); the counting
+        // stream would stop it at the budget otherwise. Either way the file is refused and never read whole.
         Assert.That(error, Is.InstanceOf<IAToolkitException>());
         Assert.That(((IAToolkitException)error!).Code, Is.AnyOf("document_too_complex", "document_unreadable"));
         Assert.That(allocated, Is.LessThan(60 * Megabyte));
@@ -111,6 +111,56 @@ public sealed class DocxBombTests
         var document = Parser(new DocumentParsingOptions { MaxCharacters = 100_000 }).Parse("fits.docx", new MemoryStream(docx));
 
         Assert.That(document.Pages.Sum(p => p.Text.Length), Is.InRange(40_000, 50_000));
+    }
+
+    [Test]
+    public void Parse_DamagedPartBeforeADeeplyNestedOne_StillChecksTheNestedOne()
+    {
+        // A first part that cannot be inflated must not end the checking of the parts behind it.
+        var deep = BombPackage.Docx(w =>
+        {
+            BombPackage.Repeat("<w:customXml w:element=\"x\">", 100_000)(w);
+            BombPackage.Repeat("</w:customXml>", 100_000)(w);
+        });
+        var bomb = WithDamagedFirstPart(deep);
+
+        Refused(Parser(), "damaged.docx", bomb, "MaxXmlDepth");
+    }
+
+    [Test]
+    public void CountingReadStream_PastItsLimit_ThrowsAfterReadingAtMostOneBufferMore()
+    {
+        using var counted = new CountingReadStream(new MemoryStream(new byte[10 * Megabyte]), Megabyte, () => new InvalidOperationException("over"));
+
+        Assert.Throws<InvalidOperationException>(() => counted.CopyTo(Stream.Null));
+        Assert.That(counted.Count, Is.InRange(Megabyte + 1, Megabyte + (1024 * 1024)));
+    }
+
+    /// <summary>Puts an entry whose compression method no reader supports at the front of the package.</summary>
+    private static byte[] WithDamagedFirstPart(byte[] docx)
+    {
+        using var source = new System.IO.Compression.ZipArchive(new MemoryStream(docx));
+        var parts = new List<(string, Action<TextWriter>)> { ("word/aaa.xml", w => w.Write("<a/>")) };
+        foreach (var entry in source.Entries)
+        {
+            var text = new StreamReader(entry.Open()).ReadToEnd();
+            parts.Add((entry.FullName, w => w.Write(text)));
+        }
+
+        var zip = BombPackage.Zip(parts);
+        // Method 99 (AE-x encryption) in the local header (offset 8) and the central directory entry (offset 10).
+        var name = System.Text.Encoding.ASCII.GetBytes("word/aaa.xml");
+        for (var i = 0; i + 46 < zip.Length; i++)
+        {
+            var signature = BitConverter.ToUInt32(zip, i);
+            var (methodAt, nameAt) = signature switch { 0x04034b50 => (8, 30), 0x02014b50 => (10, 46), _ => (0, 0) };
+            if (methodAt > 0 && zip.AsSpan(i + nameAt, name.Length).SequenceEqual(name))
+            {
+                BitConverter.TryWriteBytes(zip.AsSpan(i + methodAt, 2), (ushort)99);
+            }
+        }
+
+        return zip;
     }
 
     /// <summary>Rewrites the uncompressed size a ZIP declares for one entry (local header and central directory) to 1 KB.</summary>
