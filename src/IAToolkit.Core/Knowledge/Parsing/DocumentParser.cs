@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -78,7 +79,9 @@ internal sealed class DocumentParser : IDisposable
                 {
                     try
                     {
-                        using var stream = new MemoryStream(content.ToArray(), writable: false);
+                        using var stream = MemoryMarshal.TryGetArray(content, out var array)
+                            ? new MemoryStream(array.Array!, array.Offset, array.Count, writable: false)
+                            : new MemoryStream(content.ToArray(), writable: false);
                         return ParseWithin(fileName, stream, new ParseBudget(fileName, _options, cancellationToken, deadline.Token));
                     }
                     finally
@@ -98,6 +101,8 @@ internal sealed class DocumentParser : IDisposable
             throw;
         }
 
+        // A reading the caller stopped waiting for (it gave up, or the deadline passed) still ends; its error is observed here.
+        _ = reading.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         try
         {
             return await reading.WaitAsync(_options.MaxParseTime + s_grace, cancellationToken);

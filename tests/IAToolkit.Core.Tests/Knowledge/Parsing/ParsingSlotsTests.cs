@@ -45,11 +45,13 @@ public sealed class ParsingSlotsTests
     {
         using var parser = Parser(new DocumentParsingOptions { MaxConcurrentParses = 1, MaxQueueWait = TimeSpan.Zero, MaxParseTime = TimeSpan.FromSeconds(1) });
         var first = parser.ParseAsync("slow.pdf", s_slowPdf, waitForSlot: false, CancellationToken.None);
+        var watch = Stopwatch.StartNew();
 
         var loaded = await parser.ParseAsync("note.txt", "queued"u8.ToArray(), waitForSlot: true, CancellationToken.None);
 
         Assert.That(loaded.Pages[0].Text, Is.EqualTo("queued"));
-        Assert.That(first.IsCompleted, Is.True);
+        Assert.That(watch.Elapsed, Is.GreaterThan(TimeSpan.FromMilliseconds(700)), "it waited for the slow reading's slot instead of being refused");
+        await Assert.ThrowsAsync<DocumentTooComplexException>(() => first);
     }
 
     [Test]
