@@ -126,6 +126,16 @@ public static class ErrorCodes
     /// <summary>A document is larger than the knowledge base accepts.</summary>
     public const string DocumentTooLarge = "document_too_large";
 
-    /// <summary>A file-store token that does not exist, has expired, or belongs to another company.</summary>
+    /// <summary>A file-store token that does not exist, has expired, or belongs to another company or another user.</summary>
     public const string FileNotFound = "file_not_found";
+
+    /// <summary>
+    /// A document passes one of the reading budgets (<c>IAToolkit:Knowledge:Parsing</c>): it expands to more bytes,
+    /// characters, cells, pages or objects than allowed, nests too deeply, or takes too long to read. The message names
+    /// the file and the budget.
+    /// </summary>
+    public const string DocumentTooComplex = "document_too_complex";
+
+    /// <summary>Every document-reading slot of the host is busy; the answer says when to retry (<c>Retry-After</c>).</summary>
+    public const string ParsingBusy = "parsing_busy";
 }

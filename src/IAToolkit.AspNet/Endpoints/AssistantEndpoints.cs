@@ -71,7 +71,7 @@ internal static class AssistantEndpoints
             ClientData = body.ClientData ?? [],
             Model = string.IsNullOrWhiteSpace(body.Model) ? null : body.Model.Trim(),
             ResponseId = string.IsNullOrWhiteSpace(body.ResponseId) ? null : body.ResponseId.Trim(),
-            Files = await FilesAsync(route.Company, body.Files, files),
+            Files = await FilesAsync(route.Company, http, body, files),
             Services = http.RequestServices,
             PublicBaseUrl = http.RequestServices.GetRequiredService<PublicUrls>().Base,
         };
@@ -105,8 +105,9 @@ internal static class AssistantEndpoints
             : string.IsNullOrEmpty(question) ? null : question;
     }
 
-    private static async Task<List<QueryFile>> FilesAsync(Company company, List<LlmQueryFile>? files, FileStore store)
+    private static async Task<List<QueryFile>> FilesAsync(Company company, HttpContext http, LlmQueryRequest body, FileStore store)
     {
+        var files = body.Files;
         if (files is null || files.Count == 0)
         {
             return [];
@@ -122,7 +123,7 @@ internal static class AssistantEndpoints
         {
             if (!string.IsNullOrWhiteSpace(file.Token))
             {
-                var (storedName, storedText) = await store.ReadAsync(company, file.Token.Trim());
+                var (storedName, storedText) = await store.ReadAsync(company, CallerIdentity.FileOwner(http, body.UserIdentifier), file.Token.Trim());
                 result.Add(new QueryFile(storedName, storedText));
                 continue;
             }

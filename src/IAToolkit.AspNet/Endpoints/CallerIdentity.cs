@@ -50,4 +50,15 @@ internal static class CallerIdentity
             ? throw new IAToolkitException(ErrorCodes.InvalidRequest, "user_identifier is required when calling with an API key: 1 to 256 printable characters naming the user the call is made for.")
             : identifier;
     }
+
+    /// <summary>
+    /// Whom a file-store token belongs to. A signed-in local user is one namespace; a portal user, whether signed in
+    /// through external login or named by an API caller's <c>user_identifier</c>, is another (the portal uses the same
+    /// identifier on both ways in), so an API caller naming <c>17</c> is never the local user whose id is 17.
+    /// </summary>
+    public static string FileOwner(HttpContext http, string? bodyUserIdentifier)
+    {
+        var identifier = Identifier(http, bodyUserIdentifier);
+        return http.User.FindFirstValue(IAToolkitAuthentication.AuthTypeClaim) == "local" ? $"local:{identifier}" : $"portal:{identifier}";
+    }
 }

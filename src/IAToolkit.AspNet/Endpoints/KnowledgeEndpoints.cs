@@ -42,7 +42,7 @@ internal static class KnowledgeEndpoints
             .DisableAntiforgery()
             .WithMetadata(new BodySizeLimit(limits.MaxFileStoreBytes + MultipartOverhead))
             .WithName("FileStore")
-            .WithSummary("Keeps a file (multipart field 'file') for a later llm_query: returns a token for its 'files'.");
+            .WithSummary("Keeps a file (multipart field 'file'; with an API key also 'user_identifier') for a later llm_query of the same user: returns a token for its 'files'.");
         api.MapPost("/documents", AddDocumentAsync)
             .DisableAntiforgery()
             .WithMetadata(new BodySizeLimit(limits.MaxDocumentBytes + MultipartOverhead))
@@ -68,11 +68,15 @@ internal static class KnowledgeEndpoints
         return TypedResults.Json(new EmbeddingResponse(Convert.ToBase64String(bytes), embeddings.Describe(route.Company).Name), ApiJson.Options);
     }
 
-    private static async Task<JsonHttpResult<StoredFile>> StoreFileAsync(RouteCompany route, IFormFile? file, FileStore store, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<StoredFile>> StoreFileAsync(RouteCompany route, HttpContext http, IFormFile? file, FileStore store, CancellationToken cancellationToken)
     {
         var upload = RequireFile(file);
+        // The token is bound to the user: the session's, or the one an API caller names (form field or query string).
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(cancellationToken) : null;
+        var named = form?["user_identifier"].ToString() is { Length: > 0 } field ? field : http.Request.Query["user_identifier"].ToString();
+        var owner = CallerIdentity.FileOwner(http, named);
         await using var stream = upload.OpenReadStream();
-        return TypedResults.Json(await store.SaveAsync(route.Company, Path.GetFileName(upload.FileName), stream, cancellationToken), ApiJson.Options);
+        return TypedResults.Json(await store.SaveAsync(route.Company, owner, Path.GetFileName(upload.FileName), stream, cancellationToken), ApiJson.Options);
     }
 
     private static async Task<JsonHttpResult<AddDocumentResponse>> AddDocumentAsync(RouteCompany route, HttpContext http, string? source, IFormFile? file, DocumentUpload upload, CancellationToken cancellationToken)

@@ -30,6 +30,8 @@ internal static class ErrorStatus
         ErrorCodes.FileNotFound => StatusCodes.Status404NotFound,
         ErrorCodes.DocumentTooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorCodes.DocumentUnreadable => StatusCodes.Status422UnprocessableEntity,
+        ErrorCodes.DocumentTooComplex => StatusCodes.Status422UnprocessableEntity,
+        ErrorCodes.ParsingBusy => StatusCodes.Status503ServiceUnavailable,
         ErrorCodes.KnowledgeSourceNotFound => StatusCodes.Status404NotFound,
         ErrorCodes.KnowledgeSourceUnavailable => StatusCodes.Status503ServiceUnavailable,
         ErrorCodes.KnowledgeDimensionsChanged => StatusCodes.Status409Conflict,

@@ -51,6 +51,11 @@ internal sealed partial class IAToolkitExceptionHandler : IExceptionHandler
             httpContext.Response.Headers.RetryAfter = Math.Ceiling(limited.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         }
 
+        if (exception is Knowledge.ParsingBusyException busy)
+        {
+            httpContext.Response.Headers.RetryAfter = Math.Ceiling(busy.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+
         if (WantsPage(httpContext))
         {
             await RenderPageAsync(httpContext, exception, status, code, detail);

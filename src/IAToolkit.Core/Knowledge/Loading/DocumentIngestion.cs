@@ -3,7 +3,7 @@ using IAToolkit.Companies;
 
 namespace IAToolkit.Knowledge;
 
-/// <summary>One document's way into the knowledge base: parse, chunk, embed, store (one transaction).</summary>
+/// <summary>One document's way into the knowledge base: parse (within the budgets), chunk, embed, store (one transaction).</summary>
 internal sealed class DocumentIngestion
 {
     private readonly DocumentParser _parser;
@@ -19,15 +19,21 @@ internal sealed class DocumentIngestion
         _store = store;
     }
 
+    /// <summary>Parses, then indexes, as the loader does (it waits for a reading slot).</summary>
     public async Task<IngestionResult> IngestAsync(Company company, string source, string path, byte[] content, byte[] hash, CancellationToken cancellationToken)
     {
-        var fileName = Path.GetFileName(path);
-        ParsedDocument parsed;
-        using (var stream = new MemoryStream(content, writable: false))
-        {
-            parsed = _parser.Parse(fileName, stream);
-        }
+        var parsed = await ParseAsync(path, content, waitForSlot: true, cancellationToken);
+        return await IndexAsync(company, source, path, parsed, hash, cancellationToken);
+    }
 
+    /// <summary>Reads the document within the parsing budgets, in one of the host's reading slots.</summary>
+    public Task<ParsedDocument> ParseAsync(string path, byte[] content, bool waitForSlot, CancellationToken cancellationToken)
+        => _parser.ParseAsync(Path.GetFileName(path), content, waitForSlot, cancellationToken);
+
+    /// <summary>Chunks, embeds and stores a parsed document (one transaction).</summary>
+    public async Task<IngestionResult> IndexAsync(Company company, string source, string path, ParsedDocument parsed, byte[] hash, CancellationToken cancellationToken)
+    {
+        var fileName = Path.GetFileName(path);
         var chunks = _chunker.Chunk(parsed);
         if (chunks.Count == 0)
         {

@@ -1,41 +1,43 @@
 using System.Security.Cryptography;
 using IAToolkit.Companies;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace IAToolkit.Knowledge;
 
-/// <summary>Adds one document to a source: written to the source (folder or bucket), then indexed like the loader does.</summary>
-internal sealed class DocumentUpload
+/// <summary>
+/// Adds one document to a source: checked (path, type, size), read within the parsing budgets, written to the source
+/// (folder or bucket), and only then indexed. A document the source refuses or cannot take is never searchable; one
+/// stored but not indexed (the embedding provider failed) is indexed by the next load, since its hash is new.
+/// </summary>
+internal sealed partial class DocumentUpload
 {
     private readonly DocumentConnectorFactory _connectors;
     private readonly DocumentIngestion _ingestion;
     private readonly KnowledgeStore _store;
     private readonly IOptions<KnowledgeOptions> _options;
+    private readonly ILogger<DocumentUpload> _logger;
 
-    public DocumentUpload(DocumentConnectorFactory connectors, DocumentIngestion ingestion, KnowledgeStore store, IOptions<KnowledgeOptions> options)
+    public DocumentUpload(DocumentConnectorFactory connectors, DocumentIngestion ingestion, KnowledgeStore store, IOptions<KnowledgeOptions> options, ILogger<DocumentUpload> logger)
     {
         _connectors = connectors;
         _ingestion = ingestion;
         _store = store;
         _options = options;
+        _logger = logger;
     }
 
     public async Task<UploadResult> AddAsync(Company company, string source, string fileName, Stream content, CancellationToken cancellationToken)
     {
         var connector = _connectors.Create(company, source);
+        // A name the source would refuse is refused before any work, not after the document was read.
+        SourcePath.NormaliseFile(fileName);
         if (!DocumentParser.IsSupported(fileName))
         {
             throw new IAToolkitException(ErrorCodes.DocumentUnreadable, $"{fileName}: {Path.GetExtension(fileName)} is not a supported type (PDF, DOCX, XLSX, TXT, MD).");
         }
 
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length > _options.Value.MaxDocumentBytes)
-        {
-            throw new IAToolkitException(ErrorCodes.DocumentTooLarge, $"{fileName} is larger than the {_options.Value.MaxDocumentBytes / (1024 * 1024)} MB limit.");
-        }
-
-        var bytes = buffer.ToArray();
+        var bytes = await ReadBoundedAsync(fileName, content, cancellationToken);
         var hash = SHA256.HashData(bytes);
         var previous = (await _store.ListAsync(company, source, cancellationToken)).GetValueOrDefault(fileName);
         if (previous is not null && previous.ContentHash.AsSpan().SequenceEqual(hash))
@@ -43,12 +45,49 @@ internal sealed class DocumentUpload
             return new UploadResult(source, fileName, "unchanged", previous.ChunkCount);
         }
 
-        // Index first: a file that cannot be read is refused before anything is written to the source.
-        var result = await _ingestion.IngestAsync(company, source, fileName, bytes, hash, cancellationToken);
-        using var stored = new MemoryStream(bytes, writable: false);
-        await connector.WriteAsync(fileName, stored, cancellationToken);
+        // Read first (no side effects): a file that cannot be read, or passes a budget, is refused before anything is written.
+        var parsed = await _ingestion.ParseAsync(fileName, bytes, waitForSlot: false, cancellationToken);
+
+        // Stored next: the index must never hold a document its source does not.
+        using (var stored = new MemoryStream(bytes, writable: false))
+        {
+            try
+            {
+                await connector.WriteAsync(fileName, stored, cancellationToken);
+            }
+            catch (IAToolkitException e) when (e.Code == ErrorCodes.KnowledgeSourceUnavailable)
+            {
+                // The connector's message names the bucket, the endpoint or the folder: for the log, not for the caller.
+                WriteFailed(_logger, source, fileName, e.Message, e);
+                throw new IAToolkitException(ErrorCodes.KnowledgeSourceUnavailable, $"The document source '{source}' cannot store documents right now, so '{fileName}' was not added; try again later.");
+            }
+        }
+
+        var result = await _ingestion.IndexAsync(company, source, fileName, parsed, hash, cancellationToken);
         return new UploadResult(source, fileName, previous is null ? "new" : "changed", result.Chunks);
     }
+
+    private async Task<byte[]> ReadBoundedAsync(string fileName, Stream content, CancellationToken cancellationToken)
+    {
+        var limit = _options.Value.MaxDocumentBytes;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw new IAToolkitException(ErrorCodes.DocumentTooLarge, $"{fileName} is larger than the {limit / (1024 * 1024)} MB limit.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(2410, LogLevel.Warning, "Upload of {FileName} to source {Source} failed; nothing was indexed: {Reason}")]
+    private static partial void WriteFailed(ILogger logger, string source, string fileName, string reason, Exception exception);
 }
 
 /// <summary>What adding one document did.</summary>

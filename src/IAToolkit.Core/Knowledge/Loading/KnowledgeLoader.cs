@@ -116,7 +116,7 @@ internal sealed class KnowledgeLoader
             summary.Changed++;
             return ("changed", result.Chunks, null);
         }
-        catch (IAToolkitException ex) when (ex.Code is ErrorCodes.DocumentUnreadable or ErrorCodes.DocumentTooLarge)
+        catch (IAToolkitException ex) when (ex.Code is ErrorCodes.DocumentUnreadable or ErrorCodes.DocumentTooLarge or ErrorCodes.DocumentTooComplex)
         {
             summary.Failed.Add(new FailedFile(file.Path, ex.Message));
             return ("failed", 0, ex.Message);

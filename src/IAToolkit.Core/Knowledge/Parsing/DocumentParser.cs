@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -6,10 +7,14 @@ namespace IAToolkit.Knowledge;
 
 /// <summary>
 /// Turns a document (PDF, DOCX, XLSX, TXT, MD) into its text page by page, keeping the page numbers citations show.
-/// Thread-safe: one instance serves the whole host.
+/// Every reading is held to the budgets of <see cref="DocumentParsingOptions"/> while it runs. Thread-safe: one
+/// instance serves the whole host, and its reading slots are shared by uploads, the file-store and the loader.
 /// </summary>
-internal sealed class DocumentParser
+internal sealed class DocumentParser : IDisposable
 {
+    // How long past the deadline a reading stuck inside a library is waited for before the caller is answered.
+    private static readonly TimeSpan s_grace = TimeSpan.FromSeconds(1);
+
     private static readonly Dictionary<string, string> s_formats = new(StringComparer.OrdinalIgnoreCase)
     {
         [".pdf"] = "pdf",
@@ -22,11 +27,13 @@ internal sealed class DocumentParser
 
     private readonly DocumentParsingOptions _options;
     private readonly ILogger<DocumentParser> _logger;
+    private readonly SemaphoreSlim _slots;
 
     public DocumentParser(IOptions<DocumentParsingOptions> options, ILogger<DocumentParser> logger)
     {
         _options = options.Value;
         _logger = logger;
+        _slots = new SemaphoreSlim(_options.ConcurrentParses, _options.ConcurrentParses);
     }
 
     /// <summary>The extensions the parser reads, as the unsupported-type message lists them.</summary>
@@ -36,27 +43,111 @@ internal sealed class DocumentParser
     public static bool IsSupported(string fileName) => FormatOf(fileName) is not null;
 
     /// <summary>
-    /// Reads the document's text. The stream is read from its current position and not disposed; a stream that
+    /// Reads the document's text off the request path: on a thread of its own, in one of the host's reading slots,
+    /// within <see cref="DocumentParsingOptions.MaxParseTime"/>. With <paramref name="waitForSlot"/> false (a request
+    /// someone waits on) a full house is answered at once, after at most <see cref="DocumentParsingOptions.MaxQueueWait"/>;
+    /// the loader waits its turn. A reading that passes its time inside a library that cannot be interrupted is given
+    /// up on after the deadline, but keeps its slot until its thread ends, so stuck readings cannot pile up.
+    /// </summary>
+    /// <exception cref="ParsingBusyException">No slot came free in time.</exception>
+    /// <exception cref="DocumentTooComplexException">The document passes a budget, or takes too long.</exception>
+    /// <exception cref="DocumentUnreadableException">As <see cref="Parse(string, Stream, CancellationToken)"/>.</exception>
+    public async Task<ParsedDocument> ParseAsync(string fileName, ReadOnlyMemory<byte> content, bool waitForSlot, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        if (!IsSupported(fileName))
+        {
+            // Refusing the type takes no reading, so it takes no slot either.
+            throw Unsupported(fileName);
+        }
+
+        var acquired = waitForSlot
+            ? await _slots.WaitAsync(Timeout.InfiniteTimeSpan, cancellationToken)
+            : await _slots.WaitAsync(_options.MaxQueueWait, cancellationToken);
+        if (!acquired)
+        {
+            ParsingLog.Busy(_logger, fileName, _options.ConcurrentParses);
+            throw new ParsingBusyException(TimeSpan.FromSeconds(Math.Clamp(Math.Ceiling(_options.MaxParseTime.TotalSeconds / 2), 1, 30)));
+        }
+
+        var deadline = new CancellationTokenSource(_options.MaxParseTime);
+        Task<ParsedDocument> reading;
+        try
+        {
+            reading = Task.Factory.StartNew(
+                () =>
+                {
+                    try
+                    {
+                        using var stream = MemoryMarshal.TryGetArray(content, out var array)
+                            ? new MemoryStream(array.Array!, array.Offset, array.Count, writable: false)
+                            : new MemoryStream(content.ToArray(), writable: false);
+                        return ParseWithin(fileName, stream, new ParseBudget(fileName, _options, cancellationToken, deadline.Token));
+                    }
+                    finally
+                    {
+                        deadline.Dispose();
+                        _slots.Release();
+                    }
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
+        }
+        catch
+        {
+            deadline.Dispose();
+            _slots.Release();
+            throw;
+        }
+
+        // A reading the caller stopped waiting for (it gave up, or the deadline passed) still ends; its error is observed here.
+        _ = reading.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        try
+        {
+            return await reading.WaitAsync(_options.MaxParseTime + s_grace, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            ParsingLog.Abandoned(_logger, fileName, _options.MaxParseTime.TotalSeconds);
+            _ = reading.ContinueWith(t => ParsingLog.AbandonedFailed(_logger, fileName, t.Exception!.GetBaseException()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            var refused = new ParseBudget(fileName, _options).TooSlow();
+            ParsingLog.TooComplex(_logger, fileName, refused.Reason);
+            throw refused;
+        }
+    }
+
+    /// <summary>
+    /// Reads the document's text on the calling thread, within the budgets but without a slot or a deadline (see
+    /// <see cref="ParseAsync"/> for requests and loads). The stream is read from its current position and not disposed; a stream that
     /// cannot seek, or is not at its start, is buffered in memory first because PDF and ZIP readers need to seek.
     /// </summary>
     /// <exception cref="DocumentUnreadableException">
     /// The type is unsupported, or the file is empty, corrupt or encrypted, or has no text at all (a PDF without a
     /// text layer, a DOCX or workbook without text, a text file of blanks).
     /// </exception>
-    public ParsedDocument Parse(string fileName, Stream content)
+    /// <exception cref="DocumentTooComplexException">The document passes a budget.</exception>
+    public ParsedDocument Parse(string fileName, Stream content, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         ArgumentNullException.ThrowIfNull(content);
+        return ParseWithin(fileName, content, new ParseBudget(fileName, _options, cancellationToken));
+    }
+
+    public void Dispose() => _slots.Dispose();
+
+    private ParsedDocument ParseWithin(string fileName, Stream content, ParseBudget budget)
+    {
         var format = FormatOf(fileName) ?? throw Unsupported(fileName);
         var started = Stopwatch.GetTimestamp();
         try
         {
             var pages = format switch
             {
-                "pdf" => WithSeekable(fileName, content, s => PdfTextReader.Read(fileName, s, _logger)),
-                "docx" => WithSeekable(fileName, content, s => DocxTextReader.Read(fileName, s)),
-                "xlsx" => WithSeekable(fileName, content, s => new XlsxTextReader(fileName, _options.MaxSheetRows, _logger).Read(s)),
-                _ => [PlainTextReader.Read(fileName, content)],
+                "pdf" => WithSeekable(fileName, content, s => PdfTextReader.Read(fileName, s, budget, _logger)),
+                "docx" => WithSeekable(fileName, content, s => DocxTextReader.Read(fileName, s, budget)),
+                "xlsx" => WithSeekable(fileName, content, s => new XlsxTextReader(fileName, budget, _logger).Read(s)),
+                _ => [PlainTextReader.Read(fileName, content, budget)],
             };
             if (pages.All(p => string.IsNullOrWhiteSpace(p.Text)))
             {
@@ -71,6 +162,11 @@ internal sealed class DocumentParser
         catch (DocumentUnreadableException e)
         {
             DocumentParserLog.Unreadable(_logger, fileName, e.Reason);
+            throw;
+        }
+        catch (DocumentTooComplexException e)
+        {
+            ParsingLog.TooComplex(_logger, fileName, e.Reason);
             throw;
         }
     }

@@ -8,18 +8,22 @@ namespace IAToolkit.Knowledge;
 internal sealed class DocxBodyWalker
 {
     private readonly IReadOnlyDictionary<string, DocxStyle> _styles;
+    private readonly ParseBudget _budget;
 
-    public DocxBodyWalker(IReadOnlyDictionary<string, DocxStyle> styles)
+    public DocxBodyWalker(IReadOnlyDictionary<string, DocxStyle> styles, ParseBudget budget)
     {
         _styles = styles;
+        _budget = budget;
+        Pages = new DocxPages(budget);
     }
 
-    public DocxPages Pages { get; } = new();
+    public DocxPages Pages { get; }
 
     public void Walk(OpenXmlElement container)
     {
         foreach (var element in container.ChildElements)
         {
+            _budget.Check();
             switch (element)
             {
                 case Paragraph paragraph:

@@ -12,7 +12,13 @@ internal sealed class DocxPages
 {
     private readonly List<ParsedPage> _pages = [];
     private readonly StringBuilder _page = new();
+    private readonly ParseBudget _budget;
     private bool _lastWasListItem;
+
+    public DocxPages(ParseBudget budget)
+    {
+        _budget = budget;
+    }
 
     /// <summary>Adds a paragraph, heading or table; consecutive list items stay on adjacent lines.</summary>
     public void Add(string block, bool listItem = false)
@@ -22,6 +28,8 @@ internal sealed class DocxPages
         {
             return;
         }
+
+        _budget.Characters(block.Length);
 
         if (_page.Length > 0)
         {

@@ -10,15 +10,15 @@ namespace IAToolkit.Knowledge;
 /// </summary>
 internal static class DocxTextReader
 {
-    public static IReadOnlyList<ParsedPage> Read(string fileName, Stream content)
+    public static IReadOnlyList<ParsedPage> Read(string fileName, Stream content, ParseBudget budget)
     {
-        using var document = OfficePackage.Open(fileName, "DOCX", content, s => WordprocessingDocument.Open(s, isEditable: false));
+        using var document = OfficePackage.Open(fileName, "DOCX", content, budget, s => WordprocessingDocument.Open(s, isEditable: false));
         Body? body;
         try
         {
             body = document.MainDocumentPart?.Document?.Body;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not OutOfMemoryException and not IAToolkitException and not OperationCanceledException)
         {
             throw new DocumentUnreadableException(fileName, $"not a valid DOCX (corrupt document part): {e.Message}", e);
         }
@@ -28,7 +28,7 @@ internal static class DocxTextReader
             throw new DocumentUnreadableException(fileName, "not a valid DOCX (no document body)");
         }
 
-        var walker = new DocxBodyWalker(DocxStyle.ReadAll(document.MainDocumentPart!.StyleDefinitionsPart));
+        var walker = new DocxBodyWalker(DocxStyle.ReadAll(document.MainDocumentPart!.StyleDefinitionsPart), budget);
         walker.Walk(body);
         return walker.Pages.Finish();
     }

@@ -2,13 +2,16 @@ using DocumentFormat.OpenXml.Packaging;
 
 namespace IAToolkit.Knowledge;
 
-/// <summary>Opens a DOCX or XLSX read-only, turning the ways it can fail into a reason a person understands.</summary>
+/// <summary>
+/// Opens a DOCX or XLSX read-only once <see cref="OfficePackageGuard"/> has checked it against the budget, turning the
+/// ways it can fail into a reason a person understands.
+/// </summary>
 internal static class OfficePackage
 {
     // Password-protected Office files are OLE compound files (as old .doc and .xls files are), not ZIP packages.
     private static readonly byte[] s_compoundFileSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-    public static T Open<T>(string fileName, string format, Stream content, Func<Stream, T> open)
+    public static T Open<T>(string fileName, string format, Stream content, ParseBudget budget, Func<Stream, T> open)
         where T : OpenXmlPackage
     {
         if (IsCompoundFile(content))
@@ -16,6 +19,7 @@ internal static class OfficePackage
             throw new DocumentUnreadableException(fileName, $"encrypted (password protected), or an old binary Office file rather than {format}");
         }
 
+        OfficePackageGuard.Check(content, budget);
         try
         {
             return open(content);

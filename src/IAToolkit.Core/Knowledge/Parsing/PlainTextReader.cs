@@ -12,7 +12,7 @@ internal static class PlainTextReader
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly Encoding s_latin1 = CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? Encoding.Latin1;
 
-    public static ParsedPage Read(string fileName, Stream content)
+    public static ParsedPage Read(string fileName, Stream content, ParseBudget budget)
     {
         byte[] bytes;
         using (var buffer = new MemoryStream())
@@ -26,7 +26,9 @@ internal static class PlainTextReader
             throw DocumentParser.Empty(fileName);
         }
 
-        return new ParsedPage(1, Decode(bytes).ReplaceLineEndings("\n"));
+        var text = Decode(bytes);
+        budget.Characters(text.Length);
+        return new ParsedPage(1, text.ReplaceLineEndings("\n"));
     }
 
     public static string Decode(ReadOnlySpan<byte> bytes)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -5,10 +6,13 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace IAToolkit.Knowledge;
 
-/// <summary>The workbook's shared string table, read item by item so a large table is never one XML tree.</summary>
+/// <summary>
+/// The workbook's shared string table, read item by item so a large table is never one XML tree; every item counts as a
+/// cell, and their text together may not pass the document's character budget, so a table of millions of strings is refused while read.
+/// </summary>
 internal static class XlsxSharedStrings
 {
-    public static IReadOnlyList<string> Read(SharedStringTablePart? part)
+    public static IReadOnlyList<string> Read(SharedStringTablePart? part, ParseBudget budget)
     {
         if (part is null)
         {
@@ -16,12 +20,22 @@ internal static class XlsxSharedStrings
         }
 
         var strings = new List<string>();
+        long characters = 0;
         using var reader = OpenXmlReader.Create(part);
         while (reader.Read())
         {
             if (reader.IsStartElement && reader.ElementType == typeof(SharedStringItem))
             {
-                strings.Add(Text((SharedStringItem)reader.LoadCurrentElement()!));
+                var text = Text((SharedStringItem)reader.LoadCurrentElement()!);
+                budget.Cells(1);
+                characters += text.Length;
+                if (characters > budget.Options.MaxCharacters)
+                {
+                    throw budget.TooComplex($"its shared strings hold more than the {budget.Options.MaxCharacters.ToString("N0", CultureInfo.InvariantCulture)} characters a document may have", nameof(DocumentParsingOptions.MaxCharacters));
+                }
+
+                budget.Check();
+                strings.Add(text);
             }
         }
 

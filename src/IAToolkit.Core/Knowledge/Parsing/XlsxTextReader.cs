@@ -9,23 +9,25 @@ internal sealed class XlsxTextReader
 {
     private readonly string _fileName;
     private readonly int _maxRows;
+    private readonly ParseBudget _budget;
     private readonly ILogger _logger;
 
-    public XlsxTextReader(string fileName, int maxRows, ILogger logger)
+    public XlsxTextReader(string fileName, ParseBudget budget, ILogger logger)
     {
         _fileName = fileName;
-        _maxRows = maxRows;
+        _maxRows = budget.Options.MaxSheetRows;
+        _budget = budget;
         _logger = logger;
     }
 
     public IReadOnlyList<ParsedPage> Read(Stream content)
     {
-        using var document = OfficePackage.Open(_fileName, "XLSX", content, s => SpreadsheetDocument.Open(s, isEditable: false));
+        using var document = OfficePackage.Open(_fileName, "XLSX", content, _budget, s => SpreadsheetDocument.Open(s, isEditable: false));
         try
         {
             return ReadSheets(document);
         }
-        catch (Exception e) when (e is not OutOfMemoryException and not DocumentUnreadableException)
+        catch (Exception e) when (e is not OutOfMemoryException and not IAToolkitException and not OperationCanceledException)
         {
             throw new DocumentUnreadableException(_fileName, $"not a valid XLSX (corrupt workbook part): {e.Message}", e);
         }
@@ -41,7 +43,7 @@ internal sealed class XlsxTextReader
         }
 
         var cells = new XlsxCellText(
-            XlsxSharedStrings.Read(workbook.SharedStringTablePart),
+            XlsxSharedStrings.Read(workbook.SharedStringTablePart, _budget),
             XlsxNumberFormat.ReadAll(workbook.WorkbookStylesPart),
             workbook.Workbook!.WorkbookProperties?.Date1904?.Value ?? false);
         var pages = new List<ParsedPage>(sheets.Count);
@@ -52,7 +54,7 @@ internal sealed class XlsxTextReader
             // Chart sheets and dialog sheets have no cells; they keep their number with an empty page.
             if (sheet.Id?.Value is { } id && workbook.TryGetPartById(id, out var part) && part is WorksheetPart worksheet)
             {
-                (text, var truncated) = XlsxSheetReader.Read(name, worksheet, cells, _maxRows);
+                (text, var truncated) = XlsxSheetReader.Read(name, worksheet, cells, _budget);
                 if (truncated)
                 {
                     DocumentParserLog.SheetTruncated(_logger, _fileName, name, _maxRows);

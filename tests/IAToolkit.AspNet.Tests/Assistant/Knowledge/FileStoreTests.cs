@@ -2,14 +2,18 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Security.Claims;
 using DocumentFormat.OpenXml.Packaging;
+using IAToolkit.AspNet.Endpoints;
+using IAToolkit.AspNet.Security;
 using IAToolkit.Testing;
 using IAToolkit.Testing.ScriptedLlm;
+using Microsoft.AspNetCore.Http;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace IAToolkit.AspNet.Tests.Assistant.Knowledge;
 
-/// <summary>Files kept for one question: their text reaches the model; limits, expiry and other companies are refused.</summary>
+/// <summary>Files kept for one question: their text reaches the model; limits, expiry, other companies and other users are refused.</summary>
 public sealed class FileStoreTests
 {
     [Test]
@@ -82,7 +86,7 @@ public sealed class FileStoreTests
         acme.DefaultRequestHeaders.Authorization = new("Bearer", await host.CreateKeyAsync("acme"));
         using var globex = host.Client();
         globex.DefaultRequestHeaders.Authorization = new("Bearer", await host.CreateKeyAsync("globex"));
-        var token = await StoreAsync(acme, "/api/acme/file-store", "prices.txt", Encoding.UTF8.GetBytes("Acme's confidential price list."));
+        var token = await StoreAsync(acme, "/api/acme/file-store", "prices.txt", Encoding.UTF8.GetBytes("Acme's confidential price list."), "ana@acme.example");
 
         using var stolen = await globex.PostAsJsonAsync("/api/globex/llm_query", new { question = "What is in the file?", user_identifier = "spy@globex.example", files = new[] { new { token } } });
 
@@ -94,18 +98,74 @@ public sealed class FileStoreTests
         Assert.That(llm.ChatRequests[0].Messages[^1].Content, Does.Contain("confidential price list"));
     }
 
-    private static async Task<string> StoreAsync(HttpClient client, string path, string name, byte[] content)
+    [TestCase("someone.else@example.com")]
+    [TestCase("PM@example.com")]
+    [TestCase("pm@example.com.")]
+    public async Task LlmQuery_TokenOfAnotherUserOfTheCompany_Is404AndTheFileStaysWithItsOwner(string other)
     {
-        using var response = await PostFileAsync(client, path, name, content);
+        await using var host = await AssistantHost.StartAsync();
+        var token = await StoreAsync(host.Client, "/api/sample_company/file-store", "salary.txt", Encoding.UTF8.GetBytes("My salary review: 61,500 euros."), "pm@example.com");
+
+        using var stolen = await host.PostAsync("/api/sample_company/llm_query", new { question = "What is in the file?", user_identifier = other, files = new[] { new { token } } });
+
+        await ApiAccessTests.AssertProblemAsync(stolen, HttpStatusCode.NotFound, "file_not_found");
+        Assert.That(host.Llm.ChatRequests, Is.Empty, "nothing of the file went anywhere");
+        host.Llm.Enqueue(ScriptedReply.Text("Your review says 61,500 euros."));
+        await host.AskAsync(new { question = "What is in the file?", user_identifier = "pm@example.com", files = new[] { new { token } } });
+        Assert.That(host.Llm.ChatRequests[0].Messages[^1].Content, Does.Contain("61,500 euros"));
+    }
+
+    [TestCase("local", "api_key")]
+    [TestCase("local", "external")]
+    public void FileOwner_SameIdentifierSignedInAnotherWay_IsAnotherOwner(string first, string second)
+    {
+        // A local account's id and a portal's user_identifier are different namespaces: "17" is not "17".
+        Assert.That(CallerIdentity.FileOwner(Caller(first, "17"), "17"), Is.Not.EqualTo(CallerIdentity.FileOwner(Caller(second, "17"), "17")));
+    }
+
+    [Test]
+    public void FileOwner_PortalUserThroughExternalLoginOrApi_IsTheSameOwner()
+        => Assert.That(CallerIdentity.FileOwner(Caller("external", "ana"), null), Is.EqualTo(CallerIdentity.FileOwner(Caller("api_key", "x"), "ana")));
+
+    [Test]
+    public async Task FileStore_ApiKeyWithoutUserIdentifier_Is400AndGivesNoToken()
+    {
+        await using var host = await AssistantHost.StartAsync();
+
+        using var response = await PostFileAsync(host.Client, "/api/sample_company/file-store", "note.txt", Encoding.UTF8.GetBytes("A note."), user: null);
+
+        var detail = await ApiAccessTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "invalid_request");
+        Assert.That(detail, Does.Contain("user_identifier"));
+    }
+
+    private static async Task<string> StoreAsync(HttpClient client, string path, string name, byte[] content, string user = "pm@example.com")
+    {
+        using var response = await PostFileAsync(client, path, name, content, user);
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
         return JsonDocument.Parse(body).RootElement.GetProperty("token").GetString()!;
     }
 
-    private static async Task<HttpResponseMessage> PostFileAsync(HttpClient client, string path, string name, byte[] content)
+    private static async Task<HttpResponseMessage> PostFileAsync(HttpClient client, string path, string name, byte[] content, string? user = "pm@example.com")
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", name } };
+        if (user is not null)
+        {
+            form.Add(new StringContent(user), "user_identifier");
+        }
+
         return await client.PostAsync(new Uri(path, UriKind.Relative), form);
+    }
+
+    private static DefaultHttpContext Caller(string authType, string nameIdentifier)
+    {
+        var claims = new List<Claim> { new(IAToolkitAuthentication.AuthTypeClaim, authType) };
+        if (authType != "api_key")
+        {
+            claims.Add(new Claim(ClaimTypes.NameIdentifier, nameIdentifier));
+        }
+
+        return new DefaultHttpContext { User = new ClaimsPrincipal(new ClaimsIdentity(claims, "test")) };
     }
 
     private static byte[] Docx(string text)

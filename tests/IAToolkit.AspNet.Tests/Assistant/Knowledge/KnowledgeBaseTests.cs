@@ -76,7 +76,7 @@ public sealed class KnowledgeBaseTests
     {
         await using var host = await AssistantHost.StartAsync();
         using var content = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("Quarterly target: 1.2 million units.")), "file", "targets.txt" } };
-        using var stored = await host.Client.PostAsync(new Uri("/api/sample_company/file-store", UriKind.Relative), content);
+        using var stored = await host.Client.PostAsync(new Uri("/api/sample_company/file-store?user_identifier=pm%40example.com", UriKind.Relative), content);
         var token = JsonDocument.Parse(await stored.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString();
         host.Llm.Enqueue(ScriptedReply.Text("The target is 1.2 million units."));
 

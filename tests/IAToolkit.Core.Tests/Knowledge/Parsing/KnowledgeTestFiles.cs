@@ -16,6 +16,9 @@ internal static class KnowledgeTestFiles
     public static DocumentParser Parser(int maxSheetRows = 5000)
         => new(Options.Create(new DocumentParsingOptions { MaxSheetRows = maxSheetRows }), NullLogger<DocumentParser>.Instance);
 
+    public static DocumentParser Parser(DocumentParsingOptions options)
+        => new(Options.Create(options), NullLogger<DocumentParser>.Instance);
+
     public static ParsedDocument Parse(string fileName, byte[] content, int maxSheetRows = 5000)
         => Parser(maxSheetRows).Parse(fileName, new MemoryStream(content));
 
