@@ -2,6 +2,7 @@ using System.Text;
 using IAToolkit.Assistant;
 using IAToolkit.Companies;
 using IAToolkit.Knowledge;
+using IAToolkit.AspNet.Security;
 using IAToolkit.AspNet.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -31,10 +32,12 @@ internal static class AssistantEndpoints
             var api = endpoints.MapCompanyApiGroup(prefix).WithTags("Assistant");
             api.MapPost("/init-context", InitAsync).WithName("InitContext" + suffix).WithSummary("Starts a new conversation and returns its response_id.");
             api.MapPost("/llm_query", QueryAsync)
+                .LimitedPerCaller(LimitedOperation.Query)
                 .WithMetadata(new BodySizeLimit(QueryBodyLimit))
                 .WithName("LlmQuery" + suffix)
                 .WithSummary("Answers a question or runs a prompt; streams Server-Sent Events with Accept: text/event-stream.")
                 .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status429TooManyRequests)
                 .ProducesProblem(StatusCodes.Status502BadGateway)
                 .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
                 .ProducesProblem(StatusCodes.Status504GatewayTimeout);

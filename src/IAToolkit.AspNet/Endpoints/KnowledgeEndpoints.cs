@@ -31,6 +31,7 @@ internal static class KnowledgeEndpoints
         {
             endpoints.MapCompanyApiGroup(prefix).WithTags("Knowledge")
                 .MapPost("/embedding", EmbedAsync)
+                .LimitedPerCaller(LimitedOperation.Embedding)
                 .WithName("Embedding" + suffix)
                 .WithSummary("The embedding of a text: base64 of little-endian float32, and the model.");
         }
@@ -39,6 +40,7 @@ internal static class KnowledgeEndpoints
         var limits = endpoints.ServiceProvider.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
         var api = endpoints.MapCompanyApiGroup("/api/{c}").WithTags("Knowledge");
         api.MapPost("/file-store", StoreFileAsync)
+            .LimitedPerCaller(LimitedOperation.FileStore)
             .DisableAntiforgery()
             .WithMetadata(new BodySizeLimit(limits.MaxFileStoreBytes + MultipartOverhead))
             .WithName("FileStore")

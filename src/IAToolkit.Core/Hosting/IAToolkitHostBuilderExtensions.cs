@@ -162,6 +162,9 @@ public static class IAToolkitHostBuilderExtensions
         // End of knowledge-base connectors.
         services.TryAddSingleton<IAToolkitStartup>();
         services.TryAddSingleton<RedisRateLimiter>();
+        services.TryAddSingleton<RedisConcurrencyLimiter>();
+        services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>());
 
         // Identity
         services.TryAddSingleton<UserStore>();

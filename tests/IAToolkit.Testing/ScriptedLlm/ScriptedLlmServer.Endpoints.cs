@@ -23,6 +23,24 @@ public sealed partial class ScriptedLlmServer
 
     private async Task ChatCompletionAsync(HttpContext context)
     {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        try
+        {
+            int max;
+            while (inFlight > (max = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, inFlight, max) != max)
+            {
+            }
+
+            await AnswerChatAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task AnswerChatAsync(HttpContext context)
+    {
         var (request, isJsonObject) = await RecordAsync(context, RecordedRequestKind.ChatCompletion);
         if (!isJsonObject)
         {
