@@ -1,5 +1,6 @@
 using System.Text;
 using IAToolkit.Assistant;
+using IAToolkit.Assistant.Llm;
 using IAToolkit.Companies;
 using IAToolkit.Knowledge;
 using IAToolkit.AspNet.Security;
@@ -56,8 +57,9 @@ internal static class AssistantEndpoints
 
     private static async Task<JsonHttpResult<InitContextResponse>> InitAsync(RouteCompany route, HttpContext http, InitContextRequest? body, QueryService queries, CancellationToken cancellationToken)
     {
+        var chosen = ModelChoice.Resolve(route.Company, body?.Model);
         var user = await CallerIdentity.ResolveAsync(http, route.Company, body?.UserIdentifier, cancellationToken);
-        var (responseId, model) = await queries.StartConversationAsync(route.Company, user, body?.Model, cancellationToken);
+        var (responseId, model) = await queries.StartConversationAsync(route.Company, user, chosen, cancellationToken);
         return TypedResults.Json(new InitContextResponse("OK", "A new conversation has started.", responseId, model), ApiJson.Options);
     }
 
@@ -70,7 +72,8 @@ internal static class AssistantEndpoints
             Question = Validate(body),
             PromptName = string.IsNullOrWhiteSpace(body.PromptName) ? null : body.PromptName.Trim(),
             ClientData = body.ClientData ?? [],
-            Model = string.IsNullOrWhiteSpace(body.Model) ? null : body.Model.Trim(),
+            // Checked here, before a stream starts, so a wrong model is a 400 and not an error event.
+            Model = ModelChoice.Resolve(route.Company, body.Model),
             ResponseId = string.IsNullOrWhiteSpace(body.ResponseId) ? null : body.ResponseId.Trim(),
             Files = await FilesAsync(route.Company, body.Files, files),
             Services = http.RequestServices,
