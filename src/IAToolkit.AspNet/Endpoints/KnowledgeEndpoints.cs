@@ -102,7 +102,10 @@ internal static class KnowledgeEndpoints
 }
 
 /// <summary>The body of <c>embedding</c>.</summary>
-internal sealed record EmbeddingRequest([property: JsonPropertyName("text")] string? Text);
+internal sealed record EmbeddingRequest([property: JsonPropertyName("text")] string? Text) : ITextFields
+{
+    public IEnumerable<TextField> TextFields() => [new("text", Text, true)];
+}
 
 /// <summary>The answer of <c>embedding</c>, as the deployment guide describes it.</summary>
 internal sealed record EmbeddingResponse(string Embedding, string Model);

@@ -13,7 +13,6 @@ public sealed class ModelChoiceTests
     [
         "gpt-5-super-expensive",
         "gpt-4o-mini\r\nX-Injected: 1",
-        "gpt-4o-mini\0",
         "gpt-4o -mini",
         "gpt‐4.1",
         "../../v1/models",
