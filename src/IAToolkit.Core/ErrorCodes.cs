@@ -75,6 +75,12 @@ public static class ErrorCodes
     /// <summary>The question took longer than the assistant's time limit.</summary>
     public const string LlmTimeout = "llm_timeout";
 
+    /// <summary>
+    /// The client disconnected before the answer was complete: the outcome recorded in the query log (no response is
+    /// sent, since nobody is left to read it).
+    /// </summary>
+    public const string ClientCancelled = "client_cancelled";
+
     /// <summary>The request names a prompt the company does not have.</summary>
     public const string PromptNotFound = "prompt_not_found";
 

@@ -10,6 +10,13 @@ public sealed class RateLimitedException : IAToolkitException
         RetryAfter = retryAfter;
     }
 
+    /// <summary>Creates the exception with a message that says which limit was reached.</summary>
+    public RateLimitedException(TimeSpan retryAfter, string message)
+        : base(ErrorCodes.RateLimited, message)
+    {
+        RetryAfter = retryAfter;
+    }
+
     /// <summary>How long the client should wait.</summary>
     public TimeSpan RetryAfter { get; }
 }

@@ -1,8 +1,10 @@
 using System.Text;
 using IAToolkit.Assistant;
+using IAToolkit.Assistant.Llm;
 using IAToolkit.Companies;
 using IAToolkit.Knowledge;
 using IAToolkit.AspNet.Links;
+using IAToolkit.AspNet.Security;
 using IAToolkit.AspNet.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -33,10 +35,12 @@ internal static class AssistantEndpoints
             var api = endpoints.MapCompanyApiGroup(prefix).WithTags("Assistant");
             api.MapPost("/init-context", InitAsync).WithName("InitContext" + suffix).WithSummary("Starts a new conversation and returns its response_id.");
             api.MapPost("/llm_query", QueryAsync)
+                .LimitedPerCaller(LimitedOperation.Query)
                 .WithMetadata(new BodySizeLimit(QueryBodyLimit))
                 .WithName("LlmQuery" + suffix)
                 .WithSummary("Answers a question or runs a prompt; streams Server-Sent Events with Accept: text/event-stream.")
                 .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status429TooManyRequests)
                 .ProducesProblem(StatusCodes.Status502BadGateway)
                 .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
                 .ProducesProblem(StatusCodes.Status504GatewayTimeout);
@@ -55,8 +59,9 @@ internal static class AssistantEndpoints
 
     private static async Task<JsonHttpResult<InitContextResponse>> InitAsync(RouteCompany route, HttpContext http, InitContextRequest? body, QueryService queries, CancellationToken cancellationToken)
     {
+        var chosen = ModelChoice.Resolve(route.Company, body?.Model);
         var user = await CallerIdentity.ResolveAsync(http, route.Company, body?.UserIdentifier, cancellationToken);
-        var (responseId, model) = await queries.StartConversationAsync(route.Company, user, body?.Model, cancellationToken);
+        var (responseId, model) = await queries.StartConversationAsync(route.Company, user, chosen, cancellationToken);
         return TypedResults.Json(new InitContextResponse("OK", "A new conversation has started.", responseId, model), ApiJson.Options);
     }
 
@@ -69,7 +74,8 @@ internal static class AssistantEndpoints
             Question = Validate(body),
             PromptName = string.IsNullOrWhiteSpace(body.PromptName) ? null : body.PromptName.Trim(),
             ClientData = body.ClientData ?? [],
-            Model = string.IsNullOrWhiteSpace(body.Model) ? null : body.Model.Trim(),
+            // Checked here, before a stream starts, so a wrong model is a 400 and not an error event.
+            Model = ModelChoice.Resolve(route.Company, body.Model),
             ResponseId = string.IsNullOrWhiteSpace(body.ResponseId) ? null : body.ResponseId.Trim(),
             Files = await FilesAsync(route.Company, http, body, files),
             Services = http.RequestServices,

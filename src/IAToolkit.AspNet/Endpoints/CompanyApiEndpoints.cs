@@ -20,6 +20,7 @@ internal static class CompanyApiEndpoints
             .RequireAuthorization(IAToolkitAuthentication.ApiPolicy)
             .RequireCors(CompanyCorsPolicyProvider.PolicyName)
             .WithMetadata(ApiEndpointMarker.Instance, new BodySizeLimit(BodySizeLimit.Small))
+            .RejectControlCharacters()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -15,9 +15,14 @@ internal static class FormValues
     public static ClientInfo Client(this HttpContext context)
         => new(context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null);
 
-    /// <summary>A return URL only when it stays inside the company's own pages (no open redirect).</summary>
+    /// <summary>
+    /// A return URL only when it stays inside the company's own pages (no open redirect). One with a control character
+    /// is refused with 400: CR/LF in a Location header would fail the response (or split it, behind a lax proxy).
+    /// </summary>
     public static string? LocalReturnUrl(string? url, string companyShortName)
-        => url is not null && url.StartsWith($"/{companyShortName}/", StringComparison.Ordinal) && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal)
+        => url is not null && url.Any(char.IsControl)
+            ? throw new IAToolkitException(ErrorCodes.InvalidRequest, "return_url contains a control character.")
+            : url is not null && url.StartsWith($"/{companyShortName}/", StringComparison.Ordinal) && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal)
             ? url
             : null;
 }

@@ -31,6 +31,7 @@ internal static class KnowledgeEndpoints
         {
             endpoints.MapCompanyApiGroup(prefix).WithTags("Knowledge")
                 .MapPost("/embedding", EmbedAsync)
+                .LimitedPerCaller(LimitedOperation.Embedding)
                 .WithName("Embedding" + suffix)
                 .WithSummary("The embedding of a text: base64 of little-endian float32, and the model.");
         }
@@ -39,6 +40,7 @@ internal static class KnowledgeEndpoints
         var limits = endpoints.ServiceProvider.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
         var api = endpoints.MapCompanyApiGroup("/api/{c}").WithTags("Knowledge");
         api.MapPost("/file-store", StoreFileAsync)
+            .LimitedPerCaller(LimitedOperation.FileStore)
             .DisableAntiforgery()
             .WithMetadata(new BodySizeLimit(limits.MaxFileStoreBytes + MultipartOverhead))
             .WithName("FileStore")
@@ -104,7 +106,10 @@ internal static class KnowledgeEndpoints
 }
 
 /// <summary>The body of <c>embedding</c>.</summary>
-internal sealed record EmbeddingRequest([property: JsonPropertyName("text")] string? Text);
+internal sealed record EmbeddingRequest([property: JsonPropertyName("text")] string? Text) : ITextFields
+{
+    public IEnumerable<TextField> TextFields() => [new("text", Text, true)];
+}
 
 /// <summary>The answer of <c>embedding</c>, as the deployment guide describes it.</summary>
 internal sealed record EmbeddingResponse(string Embedding, string Model);

@@ -2,14 +2,18 @@ using System.Text.Json;
 using IAToolkit.AspNet.Errors;
 using IAToolkit.Assistant;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace IAToolkit.AspNet.Endpoints;
 
 /// <summary>
 /// Writes a streamed answer as Server-Sent Events: <c>delta</c> (text), <c>tool_call</c>, <c>tool_result</c>, then
-/// <c>done</c> (the whole response, as the JSON call returns it) or <c>error</c> (a ProblemDetails object).
+/// <c>done</c> (the whole response, as the JSON call returns it) or <c>error</c> (a ProblemDetails object). Every
+/// stream a client still listens to ends in one of the two: once the status line is sent, no failure can become an
+/// HTTP status any more, and a stream cut without a word looks like a network fault to the client.
 /// </summary>
-internal static class ServerSentEvents
+internal static partial class ServerSentEvents
 {
     public static async Task WriteAsync(HttpContext http, IAsyncEnumerable<QueryEvent> events, CancellationToken cancellationToken)
     {
@@ -36,17 +40,34 @@ internal static class ServerSentEvents
                 }
             }
         }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client went away: there is nobody to tell, and the query log has recorded it as cancelled.
+        }
         catch (IAToolkitException ex)
         {
-            // The status line is sent already; the error travels as an event.
             var status = ErrorStatus.For(ex.Code);
-            await SendAsync(response, "error", new { type = "about:blank", title = ErrorStatus.Title(status), status, detail = ex.Message, code = ex.Code }, CancellationToken.None);
+            await SendErrorAsync(response, status, ex.Code, ex.Message);
+        }
+        catch (Exception ex)
+        {
+            Failed(Logger(http), http.Request.Path, ex);
+            await SendErrorAsync(response, StatusCodes.Status500InternalServerError, "internal_error", "An unexpected error occurred; the server log has the details.");
         }
     }
+
+    private static Task SendErrorAsync(HttpResponse response, int status, string code, string detail)
+        => SendAsync(response, "error", new { type = "about:blank", title = ErrorStatus.Title(status), status, detail, code }, CancellationToken.None);
 
     private static async Task SendAsync(HttpResponse response, string name, object data, CancellationToken cancellationToken)
     {
         await response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, ApiJson.Options)}\n\n", cancellationToken);
         await response.Body.FlushAsync(cancellationToken);
     }
+
+    private static ILogger Logger(HttpContext http)
+        => http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("IAToolkit.AspNet.Endpoints.ServerSentEvents");
+
+    [LoggerMessage(2602, LogLevel.Error, "The answer stream of {Path} failed after it had started; the client got an error event")]
+    private static partial void Failed(ILogger logger, string path, Exception exception);
 }

@@ -64,7 +64,15 @@ internal sealed partial class IAToolkitExceptionHandler : IExceptionHandler
 
         var problem = new ProblemDetails { Status = status, Title = ErrorStatus.Title(status), Detail = detail };
         problem.Extensions["code"] = code;
-        return await _problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        if (await _problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception }))
+        {
+            return true;
+        }
+
+        // The default writer declines clients that do not accept JSON, such as an SSE client (Accept: text/event-stream)
+        // refused before its stream starts; they still get the reason, not an empty 400 or 429.
+        await httpContext.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+        return true;
     }
 
     // Minimal APIs report a missing or wrong token as a BadHttpRequestException while binding the form.

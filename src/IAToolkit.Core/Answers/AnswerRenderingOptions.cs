@@ -13,4 +13,11 @@ public sealed class AnswerRenderingOptions
     /// query result could otherwise make the model send data to a foreign server in an image address.
     /// </summary>
     public IList<string> ImageHosts { get; } = [];
+
+    /// <summary>
+    /// The longest answer rendered as Markdown and HTML; a longer one is shown as plain (HTML-encoded) text. Some inputs
+    /// (very wide tables, deep nesting) cost the parsers more than linear time, so the bound keeps one answer from
+    /// pinning a core. Default 100,000 characters (about 25,000 tokens, more than a model writes in one answer).
+    /// </summary>
+    public int MaxRenderedLength { get; set; } = 100_000;
 }

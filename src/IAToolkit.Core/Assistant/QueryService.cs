@@ -19,7 +19,7 @@ namespace IAToolkit.Assistant;
 /// One question, end to end: the conversation, the context (in a fixed order, so its prefix is byte-identical from
 /// turn to turn and provider prompt caches hit), the model with its tools, the answer, the turn and the query log.
 /// </summary>
-internal sealed class QueryService
+internal sealed partial class QueryService
 {
     private readonly ChatClientProvider _clients;
     private readonly ContextBuilder _context;
@@ -30,6 +30,7 @@ internal sealed class QueryService
     private readonly AnswerRenderer _renderer;
     private readonly IOptions<AssistantOptions> _options;
     private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger<QueryService> _logger;
 
     public QueryService(
         ChatClientProvider clients,
@@ -51,6 +52,7 @@ internal sealed class QueryService
         _renderer = renderer;
         _options = options;
         _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<QueryService>();
     }
 
     /// <summary>Starts a new conversation (init-context); returns its response id and the model it will use.</summary>
@@ -120,8 +122,9 @@ internal sealed class QueryService
                     ? await CompleteAsync(invoking, messages, chatOptions, usage, limit.Token)
                     : await StreamAsync(invoking, messages, chatOptions, usage, onEvent, run, limit.Token);
             }
-            catch (Exception ex) when (ex is not IAToolkitException)
+            catch (Exception ex) when (ex is not IAToolkitException && !cancellationToken.IsCancellationRequested)
             {
+                // Only our own time limit is a timeout; a client that went away is handled below.
                 throw LlmFailures.Translate(ex, company, model, options.RequestTimeout);
             }
 
@@ -148,6 +151,13 @@ internal sealed class QueryService
         catch (IAToolkitException ex)
         {
             await _log.RecordAsync(company, Record(request, loggedQuestion, null, model, null, ex.Code, ex.Message, usage, watch.Elapsed, run));
+            throw;
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not IAToolkitException)
+        {
+            // The caller disconnected: not a failure of the model or of the host, and nobody is left to answer.
+            ClientCancelled(_logger, company.ShortName, (long)watch.Elapsed.TotalMilliseconds);
+            await _log.RecordAsync(company, Record(request, loggedQuestion, null, model, null, ErrorCodes.ClientCancelled, "The client went away before the answer was complete.", usage, watch.Elapsed, run));
             throw;
         }
     }
@@ -253,4 +263,7 @@ internal sealed class QueryService
 
     private static QueryRecord Record(QueryRequest request, string question, string? responseId, string model, string? answer, string outcome, string? error, UsageDetails usage, TimeSpan duration, ToolRun run)
         => new(request.User.UserIdentifier, responseId, model, question, request.PromptName, answer, outcome, error, (int)(usage.InputTokenCount ?? 0), (int)(usage.OutputTokenCount ?? 0), duration, run.Calls);
+
+    [LoggerMessage(2601, LogLevel.Information, "A question to company {Company} was cancelled by its client after {ElapsedMs} ms")]
+    private static partial void ClientCancelled(ILogger logger, string company, long elapsedMs);
 }

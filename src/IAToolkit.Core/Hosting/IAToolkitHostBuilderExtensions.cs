@@ -163,6 +163,9 @@ public static class IAToolkitHostBuilderExtensions
         services.TryAddSingleton<IAToolkitStartup>();
         services.TryAddSingleton<RedisRateLimiter>();
         services.TryAddSingleton<RedisSlidingWindowLimiter>();
+        services.TryAddSingleton<RedisConcurrencyLimiter>();
+        services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>());
 
         // Identity
         services.TryAddSingleton<UserStore>();

@@ -54,6 +54,14 @@ internal sealed class AssistantHost : IAsyncDisposable
         return new AssistantHost(factory, llm, client, created.Key);
     }
 
+    /// <summary>Another client of this host, calling with <paramref name="key"/>.</summary>
+    public HttpClient CreateClient(string key)
+    {
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
     public async Task<HttpResponseMessage> PostAsync(string path, object body, string? accept = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };

@@ -23,6 +23,24 @@ public sealed partial class ScriptedLlmServer
 
     private async Task ChatCompletionAsync(HttpContext context)
     {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        try
+        {
+            int max;
+            while (inFlight > (max = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, inFlight, max) != max)
+            {
+            }
+
+            await AnswerChatAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task AnswerChatAsync(HttpContext context)
+    {
         var (request, isJsonObject) = await RecordAsync(context, RecordedRequestKind.ChatCompletion);
         if (!isJsonObject)
         {
@@ -102,6 +120,10 @@ public sealed partial class ScriptedLlmServer
                     await WriteErrorAsync(context, error.Status, error.Message, cancellationToken);
                     return;
 
+                case BrokenStreamReply broken:
+                    await WriteBrokenAsync(context, request, Answer(request, broken.TextBeforeBreak, [], null, null), cancellationToken);
+                    return;
+
                 case TextReply text:
                     await WriteAnswerAsync(context, request, Answer(request, text.Content, [], text.PromptTokens, text.CompletionTokens), cancellationToken);
                     return;
@@ -139,6 +161,34 @@ public sealed partial class ScriptedLlmServer
         }
 
         await WriteJsonAsync(context, StatusCodes.Status200OK, ChatCompletionJson.Completion(answer), cancellationToken);
+    }
+
+    private static async Task WriteBrokenAsync(HttpContext context, RecordedRequest request, ScriptedAnswer answer, CancellationToken cancellationToken)
+    {
+        if (request.Stream)
+        {
+            context.Response.ContentType = "text/event-stream; charset=utf-8";
+            var chunks = ChatCompletionJson.Chunks(answer, includeUsage: false).ToList();
+            foreach (var chunk in chunks.Take(chunks.Count - 1))
+            {
+                await context.Response.Body.WriteAsync("data: "u8.ToArray(), cancellationToken);
+                await context.Response.Body.WriteAsync(chunk, cancellationToken);
+                await context.Response.Body.WriteAsync("\n\n"u8.ToArray(), cancellationToken);
+                await context.Response.Body.FlushAsync(cancellationToken);
+            }
+        }
+        else
+        {
+            var json = ChatCompletionJson.Completion(answer);
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength = json.Length;
+            await context.Response.Body.WriteAsync(json.AsMemory(0, json.Length / 2), cancellationToken);
+            await context.Response.Body.FlushAsync(cancellationToken);
+        }
+
+        // Let the client read what was sent, then drop the connection as a failing provider or proxy would.
+        await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        context.Abort();
     }
 
     private async Task EmbeddingsAsync(HttpContext context)

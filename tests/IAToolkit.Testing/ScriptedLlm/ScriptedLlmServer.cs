@@ -35,6 +35,8 @@ public sealed partial class ScriptedLlmServer : IAsyncDisposable
     private int _callIds;
     private int _enqueued;
     private int _disposed;
+    private int _inFlight;
+    private int _maxInFlight;
 
     private ScriptedLlmServer(WebApplication app) => _app = app;
 
@@ -60,6 +62,9 @@ public sealed partial class ScriptedLlmServer : IAsyncDisposable
     /// leaves this empty.
     /// </summary>
     public IReadOnlyList<RecordedRequest> UnexpectedRequests => Snapshot(_unexpected);
+
+    /// <summary>The most chat completion requests the server was answering at the same time.</summary>
+    public int MaxConcurrentChatRequests => Volatile.Read(ref _maxInFlight);
 
     /// <summary>Chat requests whose client went away before the reply was written, for example while a <see cref="ScriptedReply.Delay"/> waited.</summary>
     public IReadOnlyList<RecordedRequest> AbortedRequests => Snapshot(_aborted);

@@ -76,6 +76,16 @@ public abstract class ScriptedReply
         return new DelayedReply(delay, then);
     }
 
+    /// <summary>
+    /// A provider that fails mid-answer: a stream sends <paramref name="textBeforeBreak"/> in chunks, without the finish
+    /// chunk or <c>[DONE]</c>, then the connection drops; a plain request gets half a JSON body, then the drop.
+    /// </summary>
+    public static ScriptedReply BrokenStream(string textBeforeBreak)
+    {
+        ArgumentNullException.ThrowIfNull(textBeforeBreak);
+        return new BrokenStreamReply(textBeforeBreak);
+    }
+
     /// <summary>A reply chosen when the request arrives, from what it carries (for example, echoing a tool result back).</summary>
     public static ScriptedReply Dynamic(Func<RecordedRequest, ScriptedReply> reply)
     {

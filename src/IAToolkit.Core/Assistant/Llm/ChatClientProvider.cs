@@ -37,11 +37,13 @@ internal sealed class ChatClientProvider
     }
 
     /// <summary>The client for the company's model, or <paramref name="model"/> when the request names one.</summary>
-    /// <exception cref="IAToolkitException">Code <c>llm_not_configured</c>, naming the variable to set.</exception>
+    /// <exception cref="IAToolkitException">
+    /// Code <c>llm_not_configured</c>, naming the variable to set; <c>invalid_request</c> when the model is not one of the company's.
+    /// </exception>
     public ModelClient GetClient(Company company, string? model)
     {
         var llm = company.Configuration.Llm;
-        var modelName = string.IsNullOrWhiteSpace(model) ? llm.Model : model.Trim();
+        var modelName = ModelChoice.Resolve(company, model);
         var endpoint = llm.BaseUrl ?? (Uri.TryCreate(_configuration[BaseUrlVariable], UriKind.Absolute, out var fromEnvironment) ? fromEnvironment : null);
         var key = llm.ApiKey is null ? null : _secrets.Find(llm.ApiKey);
         if (string.IsNullOrEmpty(key))

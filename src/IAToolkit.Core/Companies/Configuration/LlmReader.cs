@@ -23,7 +23,34 @@ internal static class LlmReader
         var apiKey = VariableNames.Read(llm, "api-key", required: provider != LlmProvider.OpenAICompatible);
         var needsUrl = provider != LlmProvider.OpenAI;
         var baseUrl = UrlValues.ReadAbsolute(llm, "base_url", needsUrl, $"when provider is {ConfigurationEnums.LlmProviders.NameOf(provider)}");
-        return new LlmSettings { Model = model, ApiKey = apiKey, Provider = provider, BaseUrl = baseUrl };
+        return new LlmSettings { Model = model, ApiKey = apiKey, Provider = provider, BaseUrl = baseUrl, AvailableModels = ReadAvailableModels(llm) };
+    }
+
+    // IAToolkit 2.x lists the models a user may pick as llm.available_models[].id; only the ids matter here (which
+    // model a request may name), so the items' other keys (label, provider, …) are not reported as unknown.
+    private static List<string> ReadAvailableModels(YamlSection llm)
+    {
+        var ids = new List<string>();
+        foreach (var (path, item) in llm.List("available_models") ?? [])
+        {
+            var id = item is YamlDotNet.RepresentationModel.YamlScalarNode scalar
+                ? scalar.Value
+                : YamlNodeKinds.AsSection(item, path, llm.Problems, freeForm: true)?.String("id", required: true);
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                continue;
+            }
+
+            if (id.Trim() != id || id.Any(char.IsControl) || id.Length > 200)
+            {
+                llm.Problems.Error($"{path}.id", "must be a model name without surrounding spaces or control characters, at most 200 characters", ProblemCollector.LineOf(item));
+                continue;
+            }
+
+            ids.Add(id);
+        }
+
+        return ids;
     }
 
     public static EmbeddingSettings? ReadEmbedding(YamlSection root)

@@ -12,6 +12,12 @@ public sealed record LlmSettings
     /// <summary><c>llm.provider</c>; <see cref="LlmProvider.OpenAI"/> when not given.</summary>
     public LlmProvider Provider { get; init; } = LlmProvider.OpenAI;
 
+    /// <summary>
+    /// <c>llm.available_models[].id</c> (the IAToolkit 2.x shape): other models a request may name in its <c>model</c>
+    /// field, besides <see cref="Model"/>. Empty when not given: then only <see cref="Model"/> is accepted.
+    /// </summary>
+    public IReadOnlyList<string> AvailableModels { get; init; } = [];
+
     /// <summary><c>llm.base_url</c>: required for Azure and OpenAI-compatible servers.</summary>
     public Uri? BaseUrl { get; init; }
 }
