@@ -6,7 +6,8 @@ namespace IAToolkit.DataSources;
 /// Where this lexer and PostgreSQL could disagree about where a token ends, a <c>;</c> the guard thinks is inside a
 /// string could end a statement for PostgreSQL; so each token class follows scan.l exactly:
 /// <list type="bullet">
-/// <item>whitespace is only space, tab, LF, CR, FF and VT (any other character, e.g. U+00A0 or U+2028, is part of an identifier);</item>
+/// <item>whitespace is only space, tab, LF, CR, FF and VT (VT only from PostgreSQL 16; the guard refuses FF and VT
+/// anyway); any other character, e.g. U+00A0 or U+2028, is part of an identifier;</item>
 /// <item><c>--</c> comments end at LF or CR, nothing else; <c>/* */</c> comments nest;</item>
 /// <item><c>'…'</c>, <c>N'…'</c> and <c>U&amp;'…'</c> double a quote to escape it; <c>E'…'</c> also takes backslash escapes;
 /// <c>B'…'</c> and <c>X'…'</c> take no escape at all;</item>
