@@ -24,6 +24,9 @@ internal sealed class SampleHostFactory : WebApplicationFactory<Program>
             ["IAToolkit:Database:MigrateOnStart"] = "true",
             ["IAToolkit:Security:SecureCookies"] = "false",
             ["IAToolkit:Redis:KeyPrefix"] = $"iat-test-{Guid.NewGuid():N}:",
+
+            // Not the shell's value: the SQL source is set only by the tests that query it (as a read-only role).
+            ["SAMPLE_DATABASE_URI"] = string.Empty,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -55,6 +55,9 @@ public sealed class SampleHostProcess : IDisposable
         start.Environment["IATOOLKIT_SECRET_KEY"] = TestServices.SecretKey;
         start.Environment["FERNET_KEY"] = TestServices.FernetKey;
         start.Environment["Logging__Console__FormatterName"] = "simple";
+        // Not the shell's value: the SQL source is set only by the tests that query it (as a read-only role).
+        start.Environment["SAMPLE_DATABASE_URI"] = string.Empty;
+        start.Environment["SAMPLE_DATABASE_ADMIN_URI"] = string.Empty;
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
             start.Environment[key] = value;

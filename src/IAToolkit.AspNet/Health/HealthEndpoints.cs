@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace IAToolkit.AspNet.Health;
 
-/// <summary><c>GET /health</c> (the process answers) and <c>GET /health/ready</c> (database and Redis answer).</summary>
+/// <summary><c>GET /health</c> (the process answers) and <c>GET /health/ready</c> (database and Redis answer, no company database is refused).</summary>
 internal static class HealthEndpoints
 {
     public const string ReadyTag = "ready";

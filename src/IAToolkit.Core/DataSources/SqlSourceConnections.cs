@@ -26,7 +26,7 @@ internal sealed class SqlSourceConnections : IAsyncDisposable, IDisposable
 
     private readonly ConcurrentDictionary<(string Company, string Database), (SqlRoleVerdict Verdict, long At)> _verdicts = new();
     private readonly CompanySecrets _secrets;
-    private readonly DatabaseOptions _core;
+    private readonly IOptions<DatabaseOptions> _core;
     private readonly SqlToolOptions _options;
     private readonly ILogger _logger;
     private bool _disposed;
@@ -34,7 +34,7 @@ internal sealed class SqlSourceConnections : IAsyncDisposable, IDisposable
     public SqlSourceConnections(CompanySecrets secrets, IOptions<DatabaseOptions> core, IOptions<SqlToolOptions> options, ILoggerFactory loggerFactory)
     {
         _secrets = secrets;
-        _core = core.Value;
+        _core = core;
         _options = options.Value;
         _logger = loggerFactory.CreateLogger<SqlSourceConnections>();
     }
@@ -246,17 +246,19 @@ internal sealed class SqlSourceConnections : IAsyncDisposable, IDisposable
     /// <summary>Whether the connection reaches the core database, or logs in to the core database's server as its user.</summary>
     private CoreOverlapKind CoreOverlap(string connectionString)
     {
-        if (string.IsNullOrWhiteSpace(_core.ConnectionString))
-        {
-            return CoreOverlapKind.None;
-        }
-
         NpgsqlConnectionStringBuilder core;
         try
         {
-            core = new NpgsqlConnectionStringBuilder(DatabaseUri.ToConnectionString(_core.ConnectionString));
+            // Read here, not in the constructor: check-config runs without the core settings.
+            var coreString = _core.Value.ConnectionString;
+            if (string.IsNullOrWhiteSpace(coreString))
+            {
+                return CoreOverlapKind.None;
+            }
+
+            core = new NpgsqlConnectionStringBuilder(DatabaseUri.ToConnectionString(coreString));
         }
-        catch (FormatException)
+        catch (Exception ex) when (ex is FormatException or OptionsValidationException)
         {
             return CoreOverlapKind.None; // The core settings fail on their own at start.
         }
