@@ -63,8 +63,8 @@ public sealed class SqlSourceHealthTests : DatabaseTest
     public async Task Ready_SqlSourceAsCoreUser_Returns503()
     {
         // The core database's own credentials, on another database of the same server.
-        var other = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Database = "postgres" };
-        await using var factory = new SampleHostFactory(Database.Uri, new Dictionary<string, string?> { ["SAMPLE_DATABASE_URI"] = $"postgresql://{other.Username}@{other.Host}:{other.Port}/postgres" });
+        var core = new NpgsqlConnectionStringBuilder(Database.ConnectionString);
+        await using var factory = new SampleHostFactory(Database.Uri, new Dictionary<string, string?> { ["SAMPLE_DATABASE_URI"] = $"postgresql://{core.Username}@{core.Host}:{core.Port}/postgres" });
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
@@ -78,7 +78,8 @@ public sealed class SqlSourceHealthTests : DatabaseTest
     [Test]
     public async Task Ready_SqlSourceAsReadOnlyRole_Returns200Healthy()
     {
-        await using var reader = await ReadOnlyRole.CreateAsync(Database);
+        await using var sample = await TestDatabase.CreateAsync();
+        await using var reader = await ReadOnlyRole.CreateAsync(sample);
         await using var factory = new SampleHostFactory(Database.Uri, new Dictionary<string, string?> { ["SAMPLE_DATABASE_URI"] = reader.Uri });
         using var client = factory.CreateClient();
 
@@ -99,7 +100,8 @@ public sealed class SqlSourceHealthTests : DatabaseTest
         }
 
         var target = new NpgsqlConnectionStringBuilder(Database.ConnectionString);
-        return $"postgresql://{_superuser}:pw-9931@{target.Host}:{target.Port}/{Database.Name}";
+        // Another database than the core one (Database), which the tool would refuse for that reason alone.
+        return $"postgresql://{_superuser}:pw-9931@{target.Host}:{target.Port}/postgres";
     }
 
     private static async Task<(string? Status, string? Error)> SqlCheckAsync(HttpResponseMessage response)

@@ -14,7 +14,8 @@ public sealed class CheckConfigSqlRoleTests : DatabaseTest
         try
         {
             var target = new NpgsqlConnectionStringBuilder(Database.ConnectionString);
-            var environment = new Dictionary<string, string?> { ["SAMPLE_DATABASE_URI"] = $"postgresql://{role}@{target.Host}:{target.Port}/{Database.Name}" };
+            // Another database than the core one (Database), which the tool would refuse for that reason alone.
+            var environment = new Dictionary<string, string?> { ["SAMPLE_DATABASE_URI"] = $"postgresql://{role}@{target.Host}:{target.Port}/postgres" };
 
             var (exitCode, output, error) = await SampleHostProcess.RunAsync(Database.Uri, environment, "check-config");
             var optOut = await SampleHostProcess.RunAsync(Database.Uri, new Dictionary<string, string?>(environment) { ["IAToolkit__Sql__AllowPrivilegedRoles"] = "true" }, "check-config");
@@ -26,7 +27,7 @@ public sealed class CheckConfigSqlRoleTests : DatabaseTest
             Assert.That(optOut.ExitCode, Is.Zero, optOut.Output + optOut.Error);
             Assert.That(optOut.Output, Does.StartWith("companies/sample_company: OK, 1 warning(s)"));
             Assert.That(optOut.Output, Does.Contain("because IAToolkit:Sql:AllowPrivilegedRoles is true"));
-            Assert.That(optOut.Output, Does.Contain("IAToolkit:Sql:AllowPrivilegedRoles is true: the SQL tool runs even on superuser"), "the start-up warning");
+            Assert.That(optOut.Error, Does.Contain("IAToolkit:Sql:AllowPrivilegedRoles is true: the SQL tool runs even on superuser"), "the warning, in the logs (stderr)");
         }
         finally
         {
@@ -38,9 +39,11 @@ public sealed class CheckConfigSqlRoleTests : DatabaseTest
     [Test]
     public async Task CheckConfig_SqlSourceAsReadOnlyRole_IsValid()
     {
-        await using var reader = await ReadOnlyRole.CreateAsync(Database);
+        await using var sample = await TestDatabase.CreateAsync();
+        var reader = await ReadOnlyRole.CreateAsync(sample);
 
         var (exitCode, output, error) = await SampleHostProcess.RunAsync(Database.Uri, new Dictionary<string, string?> { ["SAMPLE_DATABASE_URI"] = reader.Uri }, "check-config");
+        await reader.DisposeAsync();
 
         Assert.That(exitCode, Is.Zero, output + error);
         Assert.That(output, Does.StartWith("companies/sample_company: OK"));

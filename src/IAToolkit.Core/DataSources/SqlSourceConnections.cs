@@ -117,7 +117,8 @@ internal sealed class SqlSourceConnections : IAsyncDisposable, IDisposable
         }
         catch (IAToolkitException ex)
         {
-            var state = ex.Code == ErrorCodes.SqlSourcePrivileged ? SqlSourceState.Refused : SqlSourceState.NotConfigured;
+            // Not set is for the operator to finish; set but unusable (core database, core user, not PostgreSQL) is refused.
+            var state = _secrets.IsSet(source.ConnectionString.Name) ? SqlSourceState.Refused : SqlSourceState.NotConfigured;
             return new SqlSourceStatus(company, source.Database, state, ex.Message);
         }
 

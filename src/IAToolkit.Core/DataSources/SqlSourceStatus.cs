@@ -9,10 +9,10 @@ internal enum SqlSourceState
     /// <summary>The role is privileged and <see cref="SqlToolOptions.AllowPrivilegedRoles"/> lets the tool run anyway.</summary>
     PrivilegedAllowed,
 
-    /// <summary>The role is privileged, or the connection uses the core database's credentials: the tool refuses it.</summary>
+    /// <summary>The role is privileged, or the connection reaches the core database or uses its user, or is not PostgreSQL: the tool refuses it.</summary>
     Refused,
 
-    /// <summary>The connection variable is missing or invalid.</summary>
+    /// <summary>The connection variable is not set.</summary>
     NotConfigured,
 
     /// <summary>The database did not answer, so the role could not be checked.</summary>
