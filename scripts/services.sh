@@ -7,6 +7,9 @@ readonly PG_SOCKET_DIR=$STATE_DIR/postgres/socket
 readonly S3RVER_DATA=$STATE_DIR/s3rver
 readonly SMTP4DEV_DATA=$STATE_DIR/smtp4dev
 readonly DATABASES=(iatoolkit sample)
+# The sample's SQL tool logs in as this role, which can only read the sample database (see create_sample_reader).
+readonly SAMPLE_READER=iat_sample_reader
+readonly SAMPLE_READER_PASSWORD_FILE=$STATE_DIR/sample_reader.password
 
 # Services started by this invocation, so that `./dev test` can stop exactly those.
 STARTED_SERVICES=()
@@ -16,7 +19,8 @@ service_env_lines() {
   cat <<EOT
 DATABASE_URI=postgresql://postgres@127.0.0.1:$PG_PORT/iatoolkit
 REDIS_URL=redis://127.0.0.1:$REDIS_PORT/0
-SAMPLE_DATABASE_URI=postgresql://postgres@127.0.0.1:$PG_PORT/sample
+SAMPLE_DATABASE_URI=postgresql://$SAMPLE_READER:$(sample_reader_password)@127.0.0.1:$PG_PORT/sample
+SAMPLE_DATABASE_ADMIN_URI=postgresql://postgres@127.0.0.1:$PG_PORT/sample
 AWS_ACCESS_KEY_ID=S3RVER
 AWS_SECRET_ACCESS_KEY=S3RVER
 AWS_REGION=us-east-1
@@ -29,6 +33,16 @@ SMTP_USE_SSL=false
 SMTP_IMAP_PORT=$SMTP4DEV_IMAP_PORT
 SMTP_WEB_URL=http://127.0.0.1:$SMTP4DEV_WEB_PORT
 EOT
+}
+
+# The sample reader's password: generated once per state dir and kept. The local cluster trusts loopback
+# (initdb --auth=trust), so it is not checked there; it makes the URL work unchanged under scram-sha-256.
+sample_reader_password() {
+  if [[ ! -s $SAMPLE_READER_PASSWORD_FILE ]]; then
+    mkdir -p "$STATE_DIR"
+    (umask 077 && od -An -N16 -tx1 /dev/urandom | tr -d ' \n' >"$SAMPLE_READER_PASSWORD_FILE")
+  fi
+  cat "$SAMPLE_READER_PASSWORD_FILE"
 }
 
 print_service_env() {
@@ -219,6 +233,22 @@ create_databases() {
     fi
   done
   psql_admin -d iatoolkit -c 'CREATE EXTENSION IF NOT EXISTS vector'
+  create_sample_reader
+}
+
+# The sample's SQL tool role: it may connect to the sample database and SELECT its tables, including the ones
+# populate-sample-db (which runs as postgres, through SAMPLE_DATABASE_ADMIN_URI) drops and creates again later.
+# Nothing else: no superuser, no predefined roles, no CREATE. Idempotent; the README shows the same statements.
+create_sample_reader() {
+  psql_admin -d sample -v role="$SAMPLE_READER" -v password="$(sample_reader_password)" <<'SQL'
+SELECT format('CREATE ROLE %I LOGIN', :'role') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'role') \gexec
+ALTER ROLE :"role" LOGIN PASSWORD :'password' NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
+ALTER ROLE :"role" SET default_transaction_read_only = on;
+GRANT CONNECT ON DATABASE sample TO :"role";
+GRANT USAGE ON SCHEMA public TO :"role";
+GRANT SELECT ON ALL TABLES IN SCHEMA public TO :"role";
+ALTER DEFAULT PRIVILEGES FOR ROLE postgres IN SCHEMA public GRANT SELECT ON TABLES TO :"role";
+SQL
 }
 
 create_bucket() {

@@ -54,6 +54,13 @@ public static class ErrorCodes
     /// </summary>
     public const string SqlError = "sql_error";
 
+    /// <summary>
+    /// The SQL tool refuses a company database because its connection logs in as a privileged role (a superuser, or a
+    /// member of pg_read_server_files, pg_write_server_files, pg_execute_server_program, pg_signal_backend and the
+    /// like) or with the core database's credentials; an operator must give it a role that can only SELECT.
+    /// </summary>
+    public const string SqlSourcePrivileged = "sql_source_privileged";
+
     /// <summary>The rows given for a spreadsheet are not an array of objects (the message says which row and why).</summary>
     public const string InvalidExcelData = "invalid_excel_data";
 

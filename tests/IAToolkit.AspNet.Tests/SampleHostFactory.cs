@@ -26,6 +26,9 @@ internal sealed class SampleHostFactory : WebApplicationFactory<Program>
             ["IAToolkit:Redis:KeyPrefix"] = $"iat-test-{Guid.NewGuid():N}:",
             // The in-memory server's own address: Production requires a public base URL and accepts only its host.
             ["IAToolkit:PublicBaseUrl"] = "http://localhost",
+
+            // Not the shell's value: the SQL source is set only by the tests that query it (as a read-only role).
+            ["SAMPLE_DATABASE_URI"] = string.Empty,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

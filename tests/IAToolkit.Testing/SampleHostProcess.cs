@@ -57,6 +57,9 @@ public sealed class SampleHostProcess : IDisposable
         // Production requires a public base URL (and serves only its host); tests about it override or clear it.
         start.Environment["IAToolkit__PublicBaseUrl"] = "http://127.0.0.1";
         start.Environment["Logging__Console__FormatterName"] = "simple";
+        // Not the shell's value: the SQL source is set only by the tests that query it (as a read-only role).
+        start.Environment["SAMPLE_DATABASE_URI"] = string.Empty;
+        start.Environment["SAMPLE_DATABASE_ADMIN_URI"] = string.Empty;
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
             start.Environment[key] = value;

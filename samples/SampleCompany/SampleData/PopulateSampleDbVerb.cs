@@ -6,6 +6,7 @@ using IAToolkit;
 using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
 using IAToolkit.Configuration;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -14,12 +15,17 @@ namespace SampleCompany.SampleData;
 /// <summary>
 /// <c>populate-sample-db</c> (alias <c>create-sample-db</c>, the Python name): drops, creates and fills the
 /// company's <c>sample_database</c> with the generated sales data. Every run writes the same rows, so it is safe
-/// to run on every start of the sample.
+/// to run on every start of the sample. It writes, so it connects with <see cref="AdminVariable"/> when that is set
+/// (<c>./dev</c> sets it to the owner of the database); the assistant's own variable, <c>SAMPLE_DATABASE_URI</c>,
+/// names a role that can only read, and is used here only when the writer's variable is not set.
 /// </summary>
 internal sealed class PopulateSampleDbVerb
 {
     public const string Name = "populate-sample-db";
     public const string DataSourceName = "sample_database";
+
+    /// <summary>The writer's connection, read only by this verb, so that the assistant never holds write credentials.</summary>
+    public const string AdminVariable = "SAMPLE_DATABASE_ADMIN_URI";
 
     private readonly ICompany _company;
     private readonly IServiceProvider _services;
@@ -47,8 +53,11 @@ internal sealed class PopulateSampleDbVerb
         var company = _services.GetRequiredService<ICompanyCatalog>().GetRequired(_company.ShortName);
         var source = company.Configuration.SqlDataSources.FirstOrDefault(s => s.Database == DataSourceName)
             ?? throw new IAToolkitException(ErrorCodes.InvalidSettings, $"companies/{company.ShortName}/config/company.yaml declares no data_sources.sql entry with database: {DataSourceName}.");
-        var variable = source.ConnectionString;
-        var connectionString = ToConnectionString(variable, _services.GetRequiredService<CompanySecrets>().Resolve(variable));
+        var admin = _services.GetRequiredService<IConfiguration>()[AdminVariable];
+        var variable = string.IsNullOrWhiteSpace(admin)
+            ? source.ConnectionString
+            : new VariableReference(AdminVariable, "the environment", "the writer connection of " + Name);
+        var connectionString = ToConnectionString(variable, string.IsNullOrWhiteSpace(admin) ? _services.GetRequiredService<CompanySecrets>().Resolve(variable) : admin);
         // The operator's own tool on the operator's own database: PostgreSQL's details (which view blocks the
         // drop, say) help more than they reveal.
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { IncludeErrorDetail = true };

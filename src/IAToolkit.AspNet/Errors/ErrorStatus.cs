@@ -27,6 +27,7 @@ internal static class ErrorStatus
         ErrorCodes.ConversationNotFound => StatusCodes.Status404NotFound,
         ErrorCodes.DownloadNotFound => StatusCodes.Status404NotFound,
         ErrorCodes.SqlError => StatusCodes.Status400BadRequest,
+        ErrorCodes.SqlSourcePrivileged => StatusCodes.Status503ServiceUnavailable,
         ErrorCodes.FileNotFound => StatusCodes.Status404NotFound,
         ErrorCodes.DocumentTooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorCodes.DocumentUnreadable => StatusCodes.Status422UnprocessableEntity,

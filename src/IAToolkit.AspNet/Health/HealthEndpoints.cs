@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace IAToolkit.AspNet.Health;
 
-/// <summary><c>GET /health</c> (the process answers) and <c>GET /health/ready</c> (database and Redis answer; which one failed only with <c>IAToolkit:Endpoints:HealthDetails</c> or in Development).</summary>
+/// <summary><c>GET /health</c> (the process answers) and <c>GET /health/ready</c> (database and Redis answer, no company database is refused; which check failed only with <c>IAToolkit:Endpoints:HealthDetails</c> or in Development).</summary>
 internal static class HealthEndpoints
 {
     public const string ReadyTag = "ready";

@@ -47,7 +47,8 @@ public static class IAToolkitWebApplicationBuilderExtensions
         services.AddCors();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
-            .AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<SqlSourcesHealthCheck>("sql_sources", tags: [HealthEndpoints.ReadyTag]);
         services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiServersTransformer>());
         return toolkit;
     }

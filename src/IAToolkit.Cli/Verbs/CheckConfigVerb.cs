@@ -2,11 +2,16 @@ using System.CommandLine;
 using System.Text.Json;
 using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.DataSources;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IAToolkit.Cli.Verbs;
 
-/// <summary><c>check-config [--path companies/x]</c>: validates company folders and prints every problem.</summary>
+/// <summary>
+/// <c>check-config [--path companies/x]</c>: validates company folders and prints every problem, then checks the role
+/// of every SQL source the SQL tool would use: a privileged role (superuser, pg_read_server_files, …) or the core
+/// database's user is an error; a source that is not set or cannot be reached is a warning.
+/// </summary>
 internal sealed class CheckConfigVerb : Verb
 {
     private readonly IServiceProvider _services;
@@ -35,6 +40,7 @@ internal sealed class CheckConfigVerb : Verb
         IReadOnlyList<CompanyFolderCheck> checks = path is null
             ? checker.CheckRegistered()
             : [checker.Check(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))), CompanyFolderLocator.FromPath(path))];
+        checks = await WithSqlSourceChecksAsync(checks, cancellationToken);
 
         var output = parse.InvocationConfiguration.Output;
         if (parse.GetValue(_json))
@@ -47,6 +53,43 @@ internal sealed class CheckConfigVerb : Verb
         }
 
         return checks.Any(c => c.Result.HasErrors) ? ExitCodes.Failure : ExitCodes.Success;
+    }
+
+    /// <summary>Adds the verdict on each SQL source's role to the company's problems.</summary>
+    private async Task<IReadOnlyList<CompanyFolderCheck>> WithSqlSourceChecksAsync(IReadOnlyList<CompanyFolderCheck> checks, CancellationToken cancellationToken)
+    {
+        var connections = _services.GetRequiredService<SqlSourceConnections>();
+        connections.ReportOptOut();
+        var result = new List<CompanyFolderCheck>(checks.Count);
+        foreach (var check in checks)
+        {
+            var configuration = check.Result.Configuration;
+            if (configuration is null || configuration.SqlDataSources.Count == 0)
+            {
+                result.Add(check);
+                continue;
+            }
+
+            var problems = check.Result.Problems.ToList();
+            foreach (var source in configuration.SqlDataSources)
+            {
+                var status = await connections.VerifyAsync(check.ShortName, source, cancellationToken);
+                var severity = status.State switch
+                {
+                    SqlSourceState.Refused => ProblemSeverity.Error,
+                    SqlSourceState.LeastPrivilege => (ProblemSeverity?)null,
+                    _ => ProblemSeverity.Warning,
+                };
+                if (severity is { } level)
+                {
+                    problems.Add(new ConfigurationProblem(level, source.ConnectionString.File, source.ConnectionString.KeyPath, $"({source.Database}): {status.Message}"));
+                }
+            }
+
+            result.Add(check with { Result = new CompanyLoadResult(configuration, problems) });
+        }
+
+        return result;
     }
 
     private static async Task WriteTextAsync(TextWriter output, IReadOnlyList<CompanyFolderCheck> checks)

@@ -15,7 +15,10 @@ internal static class PostgresErrorMessage
 
     /// <param name="error">PostgreSQL's error.</param>
     /// <param name="sql">The query as the model wrote it.</param>
-    /// <param name="prefixLength">How many characters the tool put before the query in the text it sent (a cursor declaration).</param>
+    /// <param name="prefixLength">
+    /// How many characters the text sent has before the model's text would start (a cursor declaration; less the
+    /// offset of an EXPLAIN's query in the model's text); <see cref="int.MaxValue"/> when positions do not apply.
+    /// </param>
     /// <param name="options">The limits, named in the advice on timeouts.</param>
     public static SqlQueryException ToException(PostgresException error, string sql, int prefixLength, SqlToolOptions options)
     {
@@ -23,7 +26,7 @@ internal static class PostgresErrorMessage
         text.Append("PostgreSQL error ").Append(error.SqlState).Append(": ").Append(error.MessageText);
         AppendLine(text, "Detail", error.Detail);
         AppendLine(text, "Hint", error.Hint);
-        int? position = error.Position > prefixLength ? error.Position - prefixLength : null;
+        int? position = error.Position > 0 && (long)error.Position - prefixLength >= 1 ? error.Position - prefixLength : null;
         if (position is { } at && at <= sql.Length + 1)
         {
             AppendLine(text, "Position", SqlTextPosition.Describe(sql, at));

@@ -51,25 +51,18 @@ internal static partial class PostgresValueWriter
         }
     }
 
-    /// <summary>Writes a value Npgsql already converted (EXPLAIN and SHOW results are text; this covers the rest).</summary>
-    public static bool Write(Utf8JsonWriter writer, object? value, string type, int maxLength)
-    {
-        switch (value)
-        {
-            case null or DBNull:
-                writer.WriteNullValue();
-                return false;
-            case bool flag:
-                writer.WriteBooleanValue(flag);
-                return false;
-            case string text:
-                return Write(writer, text, type, maxLength);
-            case IFormattable formattable:
-                return Write(writer, formattable.ToString(null, CultureInfo.InvariantCulture), type, maxLength);
-            default:
-                return WriteText(writer, value.ToString() ?? string.Empty, maxLength);
-        }
-    }
+    /// <summary>
+    /// Writes the first characters of a value that was longer than <see cref="ReadLength"/> (the rest was never read):
+    /// bytea shows its first bytes, anything else its first <paramref name="maxLength"/> characters, and both end with
+    /// an ellipsis. Always returns <see langword="true"/>.
+    /// </summary>
+    public static bool WriteCut(Utf8JsonWriter writer, string start, string type, int maxLength)
+        => type == "bytea" && start.StartsWith("\\x", StringComparison.Ordinal)
+            ? WriteBinary(writer, start) | true
+            : WriteText(writer, start, Math.Min(maxLength, start.Length - 1));
+
+    /// <summary>How many characters of one value must be read to write it under <paramref name="maxLength"/>: one more tells that it goes on.</summary>
+    public static int ReadLength(int maxLength) => Math.Max(maxLength, 2 + (MaxBinaryBytes * 2) + 2) + 1;
 
     private static bool WriteText(Utf8JsonWriter writer, string text, int maxLength)
     {

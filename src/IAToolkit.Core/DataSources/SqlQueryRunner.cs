@@ -36,7 +36,9 @@ public sealed class SqlQueryRunner
     /// </exception>
     /// <exception cref="IAToolkitException">
     /// Code <see cref="ErrorCodes.InvalidSettings"/> when the company's connection variable is missing or wrong, or
-    /// <see cref="ErrorCodes.DatabaseUnavailable"/> when the database cannot be reached: problems for an operator.
+    /// <see cref="ErrorCodes.DatabaseUnavailable"/> when the database cannot be reached, or
+    /// <see cref="ErrorCodes.SqlSourcePrivileged"/> when its role is privileged or is the core database's user:
+    /// problems for an operator, told to the model so that it can tell the user.
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the query is cancelled on the server too.</exception>
     public async Task<SqlQueryResult> RunAsync(Company company, string database, string sql, CancellationToken cancellationToken)
@@ -71,6 +73,7 @@ public sealed class SqlQueryRunner
         SqlSourceLog.QueryText(_logger, company.ShortName, source.Database, sql);
         var stopwatch = Stopwatch.StartNew();
         await using var connection = await _connections.OpenAsync(company, source, cancellationToken);
+        await _connections.EnsureLeastPrivilegeAsync(company, source, connection, cancellationToken);
         try
         {
             var rows = await PostgresQueryExecutor.RunAsync(connection, statement, _options, cancellationToken);

@@ -10,7 +10,10 @@ namespace IAToolkit.DataSources;
 /// <summary>
 /// Reads a result into compact JSON rows under the three caps: at most <see cref="SqlToolOptions.MaxRows"/> rows (one
 /// more is read to know that more exist), values of at most <see cref="SqlToolOptions.MaxValueLength"/> characters,
-/// and a tool answer of at most <see cref="SqlToolOptions.MaxResultBytes"/> bytes.
+/// and a tool answer of at most <see cref="SqlToolOptions.MaxResultBytes"/> bytes. The reader must be opened with
+/// <see cref="System.Data.CommandBehavior.SequentialAccess"/> and every column as text: each value is then streamed and
+/// only its first <see cref="PostgresValueWriter.ReadLength"/> characters are read, so a 400 MB value costs a few KB
+/// of memory, not its size (Npgsql skips the rest on the wire).
 /// </summary>
 internal static class SqlResultReader
 {
@@ -32,6 +35,7 @@ internal static class SqlResultReader
             headerBytes += Encoding.UTF8.GetByteCount(columns[i].Name) + Encoding.UTF8.GetByteCount(columns[i].Type) + 24;
         }
 
+        var buffer = new char[PostgresValueWriter.ReadLength(options.MaxValueLength)];
         var budget = Math.Max(options.MaxResultBytes - headerBytes - EnvelopeBytes, 2);
         var rows = new ArrayBufferWriter<byte>(4096);
         rows.Write("["u8);
@@ -54,7 +58,10 @@ internal static class SqlResultReader
             writer.WriteStartArray();
             for (var i = 0; i < columns.Length; i++)
             {
-                shortened |= PostgresValueWriter.Write(writer, reader.IsDBNull(i) ? null : reader.GetValue(i), baseTypes[i], options.MaxValueLength);
+                var (text, complete) = await ReadValueAsync(reader, i, buffer, cancellationToken);
+                shortened |= complete
+                    ? PostgresValueWriter.Write(writer, text, baseTypes[i], options.MaxValueLength)
+                    : PostgresValueWriter.WriteCut(writer, text!, baseTypes[i], options.MaxValueLength);
             }
 
             writer.WriteEndArray();
@@ -77,6 +84,30 @@ internal static class SqlResultReader
         rows.Write("]"u8);
         var limits = new SqlResultLimits(rowLimit, sizeLimited, options.MaxResultBytes, shortened);
         return new SqlRows(columns, Encoding.UTF8.GetString(rows.WrittenSpan), count, limits);
+    }
+
+    /// <summary>Reads at most <paramref name="buffer"/>'s length of characters of one value; whether that was all of it.</summary>
+    private static async Task<(string? Text, bool Complete)> ReadValueAsync(NpgsqlDataReader reader, int ordinal, char[] buffer, CancellationToken cancellationToken)
+    {
+        if (await reader.IsDBNullAsync(ordinal, cancellationToken))
+        {
+            return (null, true);
+        }
+
+        using var text = await reader.GetTextReaderAsync(ordinal, cancellationToken);
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var count = await text.ReadAsync(buffer.AsMemory(read), cancellationToken);
+            if (count == 0)
+            {
+                return (new string(buffer, 0, read), true);
+            }
+
+            read += count;
+        }
+
+        return (new string(buffer, 0, read), false);
     }
 
     /// <summary>The internal name (e.g. <c>int4</c>) the value's text form follows; a domain follows its base type.</summary>

@@ -10,7 +10,9 @@ namespace IAToolkit.DataSources;
 
 /// <summary>
 /// One pooled <see cref="NpgsqlDataSource"/> per company database of <c>data_sources.sql</c>, created on first use from
-/// the variable company.yaml names and disposed with the host. It never hands out the core database.
+/// the variable company.yaml names and disposed with the host. It never hands out the core database or its
+/// credentials, and it decides, once per source (again after <see cref="VerdictLifetime"/>), whether the source's
+/// login role is least-privilege enough for the SQL tool (<see cref="SqlRolePrivileges"/>).
 /// </summary>
 /// <remarks>
 /// Only PostgreSQL is supported; <see cref="DatabaseUri"/> refuses any other scheme with a clear message. Another
@@ -19,9 +21,12 @@ namespace IAToolkit.DataSources;
 internal sealed class SqlSourceConnections : IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<(string Company, string Database), Lazy<NpgsqlDataSource>> _pools = new();
-    private readonly ConcurrentDictionary<(string Company, string Database), bool> _checked = new();
+    /// <summary>How long a role verdict is reused; a role granted more later is noticed within this time.</summary>
+    internal static readonly TimeSpan VerdictLifetime = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<(string Company, string Database), (SqlRoleVerdict Verdict, long At)> _verdicts = new();
     private readonly CompanySecrets _secrets;
-    private readonly DatabaseOptions _core;
+    private readonly IOptions<DatabaseOptions> _core;
     private readonly SqlToolOptions _options;
     private readonly ILogger _logger;
     private bool _disposed;
@@ -29,7 +34,7 @@ internal sealed class SqlSourceConnections : IAsyncDisposable, IDisposable
     public SqlSourceConnections(CompanySecrets secrets, IOptions<DatabaseOptions> core, IOptions<SqlToolOptions> options, ILoggerFactory loggerFactory)
     {
         _secrets = secrets;
-        _core = core.Value;
+        _core = core;
         _options = options.Value;
         _logger = loggerFactory.CreateLogger<SqlSourceConnections>();
     }
@@ -75,12 +80,106 @@ internal sealed class SqlSourceConnections : IAsyncDisposable, IDisposable
                 ex);
         }
 
-        if (_checked.TryAdd((company.ShortName, source.Database), true) && connection.PostgresParameters.GetValueOrDefault("is_superuser") == "on")
+        return connection;
+    }
+
+    /// <summary>
+    /// Refuses to let the SQL tool use <paramref name="connection"/> when its role is privileged, unless
+    /// <see cref="SqlToolOptions.AllowPrivilegedRoles"/> is set (then it warns). The verdict is cached per source.
+    /// </summary>
+    /// <exception cref="IAToolkitException">Code <see cref="ErrorCodes.SqlSourcePrivileged"/>; the message names the source, the role and the fix.</exception>
+    public async Task EnsureLeastPrivilegeAsync(Company company, SqlDataSource source, NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        ArgumentNullException.ThrowIfNull(source);
+        var verdict = Cached(company.ShortName, source.Database) ?? await ReadVerdictAsync(company.ShortName, source, connection, cancellationToken);
+        if (!verdict.IsPrivileged || _options.AllowPrivilegedRoles)
         {
-            SqlSourceLog.Superuser(_logger, company.ShortName, source.Database);
+            return;
         }
 
-        return connection;
+        throw new IAToolkitException(ErrorCodes.SqlSourcePrivileged, RefusalMessage(source, verdict));
+    }
+
+    /// <summary>
+    /// Checks <paramref name="source"/> of company <paramref name="company"/> for <c>check-config</c> and
+    /// <c>/health/ready</c>: its variable, the core database's credentials, and its role (a cached verdict, or one read
+    /// over a short connection of its own). Never throws for the source's own problems: they are the status.
+    /// </summary>
+    public async Task<SqlSourceStatus> VerifyAsync(string company, SqlDataSource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        ArgumentNullException.ThrowIfNull(source);
+        string connectionString;
+        try
+        {
+            connectionString = ConnectionString(source.ConnectionString);
+        }
+        catch (IAToolkitException ex)
+        {
+            // Not set is for the operator to finish; set but unusable (core database, core user, not PostgreSQL) is refused.
+            var state = _secrets.IsSet(source.ConnectionString.Name) ? SqlSourceState.Refused : SqlSourceState.NotConfigured;
+            return new SqlSourceStatus(company, source.Database, state, ex.Message);
+        }
+
+        var verdict = Cached(company, source.Database);
+        if (verdict is null)
+        {
+            var settings = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Timeout = 5, ApplicationName = "iatoolkit-sql-check" };
+            try
+            {
+                await using var connection = new NpgsqlConnection(settings.ConnectionString);
+                await connection.OpenAsync(cancellationToken);
+                verdict = await ReadVerdictAsync(company, source, connection, cancellationToken);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException && !cancellationToken.IsCancellationRequested)
+            {
+                var reason = ex is PostgresException pg ? $"PostgreSQL error {pg.SqlState}: {pg.MessageText}" : "the connection failed";
+                return new SqlSourceStatus(company, source.Database, SqlSourceState.Unreachable, $"The database '{source.Database}' ({source.ConnectionString.Name}) cannot be reached, so its role was not checked ({reason}).");
+            }
+        }
+
+        return !verdict.IsPrivileged
+            ? new SqlSourceStatus(company, source.Database, SqlSourceState.LeastPrivilege, $"The database '{source.Database}' is queried as the role '{verdict.Role}', which has no privileges beyond its grants.")
+            : _options.AllowPrivilegedRoles
+                ? new SqlSourceStatus(company, source.Database, SqlSourceState.PrivilegedAllowed, $"The database '{source.Database}' ({source.ConnectionString.Name}) is queried although {verdict.Describe()}, because {SqlToolOptions.SectionName}:{nameof(SqlToolOptions.AllowPrivilegedRoles)} is true. Give it a role that can only SELECT.")
+                : new SqlSourceStatus(company, source.Database, SqlSourceState.Refused, RefusalMessage(source, verdict));
+    }
+
+    /// <summary>Logs, at every start, that privileged roles are allowed: the opt-out should never go unnoticed.</summary>
+    public void ReportOptOut()
+    {
+        if (_options.AllowPrivilegedRoles)
+        {
+            SqlSourceLog.PrivilegedRolesAllowed(_logger, SqlToolOptions.SectionName + ":" + nameof(SqlToolOptions.AllowPrivilegedRoles));
+        }
+    }
+
+    private static string RefusalMessage(SqlDataSource source, SqlRoleVerdict verdict)
+        => $"The SQL tool refuses to query the database '{source.Database}': {verdict.Describe()} ({source.ConnectionString.Name}; {source.ConnectionString.File}: {source.ConnectionString.KeyPath} names it). "
+            + "Such a role can read the server's files, run programs or end other sessions even in a read-only transaction. "
+            + $"An operator must point {source.ConnectionString.Name} at a login role that can only SELECT the company's tables, "
+            + $"or set {SqlToolOptions.SectionName}:{nameof(SqlToolOptions.AllowPrivilegedRoles)} to true to accept the risk.";
+
+    private SqlRoleVerdict? Cached(string company, string database)
+        => _verdicts.TryGetValue((company, database), out var entry) && Environment.TickCount64 - entry.At < (long)VerdictLifetime.TotalMilliseconds
+            ? entry.Verdict
+            : null;
+
+    private async Task<SqlRoleVerdict> ReadVerdictAsync(string company, SqlDataSource source, NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var verdict = await SqlRolePrivileges.ReadAsync(connection, cancellationToken);
+        _verdicts[(company, source.Database)] = (verdict, Environment.TickCount64);
+        if (verdict.IsPrivileged && _options.AllowPrivilegedRoles)
+        {
+            SqlSourceLog.Superuser(_logger, company, source.Database, verdict.Describe());
+        }
+        else if (verdict.IsPrivileged)
+        {
+            SqlSourceLog.PrivilegedRoleRefused(_logger, company, source.Database, verdict.Describe(), source.ConnectionString.Name);
+        }
+
+        return verdict;
     }
 
     public async ValueTask DisposeAsync()
@@ -122,38 +221,61 @@ internal sealed class SqlSourceConnections : IAsyncDisposable, IDisposable
                 ex);
         }
 
-        if (IsCoreDatabase(connectionString))
+        switch (CoreOverlap(connectionString))
         {
-            throw new IAToolkitException(
-                ErrorCodes.InvalidSettings,
-                $"{variable.Name} points at the IAToolkit core database: {variable.File}: {variable.KeyPath} names it. The SQL tool never queries the core database; point it at the company's own database.");
+            case CoreOverlapKind.Database:
+                throw new IAToolkitException(
+                    ErrorCodes.InvalidSettings,
+                    $"{variable.Name} points at the IAToolkit core database: {variable.File}: {variable.KeyPath} names it. The SQL tool never queries the core database; point it at the company's own database.");
+            case CoreOverlapKind.User:
+                throw new IAToolkitException(
+                    ErrorCodes.SqlSourcePrivileged,
+                    $"{variable.Name} logs in as the IAToolkit core database's user: {variable.File}: {variable.KeyPath} names it. "
+                    + "The SQL tool never uses the core database's credentials, which can change the core data; give it a login role of its own that can only SELECT the company's tables.");
         }
 
         return connectionString;
     }
 
-    private bool IsCoreDatabase(string connectionString)
+    private enum CoreOverlapKind
     {
-        if (string.IsNullOrWhiteSpace(_core.ConnectionString))
-        {
-            return false;
-        }
+        None,
+        Database,
+        User,
+    }
 
+    /// <summary>Whether the connection reaches the core database, or logs in to the core database's server as its user.</summary>
+    private CoreOverlapKind CoreOverlap(string connectionString)
+    {
         NpgsqlConnectionStringBuilder core;
         try
         {
-            core = new NpgsqlConnectionStringBuilder(DatabaseUri.ToConnectionString(_core.ConnectionString));
+            // Read here, not in the constructor: check-config runs without the core settings.
+            var coreString = _core.Value.ConnectionString;
+            if (string.IsNullOrWhiteSpace(coreString))
+            {
+                return CoreOverlapKind.None;
+            }
+
+            core = new NpgsqlConnectionStringBuilder(DatabaseUri.ToConnectionString(coreString));
         }
-        catch (FormatException)
+        catch (Exception ex) when (ex is FormatException or OptionsValidationException)
         {
-            return false; // The core settings fail on their own at start.
+            return CoreOverlapKind.None; // The core settings fail on their own at start.
         }
 
         var company = new NpgsqlConnectionStringBuilder(connectionString);
-        return string.Equals(company.Database, core.Database, StringComparison.Ordinal)
-            && company.Port == core.Port
-            && string.Equals(Host(company.Host), Host(core.Host), StringComparison.OrdinalIgnoreCase);
+        var sameServer = company.Port == core.Port && string.Equals(Host(company.Host), Host(core.Host), StringComparison.OrdinalIgnoreCase);
+        if (sameServer && string.Equals(company.Database, core.Database, StringComparison.Ordinal))
+        {
+            return CoreOverlapKind.Database;
+        }
+
+        return sameServer && string.Equals(User(company), User(core), StringComparison.Ordinal) ? CoreOverlapKind.User : CoreOverlapKind.None;
     }
+
+    // Npgsql, like libpq, logs in as the operating-system user when no user is given.
+    private static string User(NpgsqlConnectionStringBuilder settings) => string.IsNullOrEmpty(settings.Username) ? Environment.UserName : settings.Username;
 
     private static string? Host(string? host) => host is "localhost" or "127.0.0.1" or "::1" ? "loopback" : host;
 

@@ -8,8 +8,14 @@ internal static partial class SqlSourceLog
     [LoggerMessage(1401, LogLevel.Information, "Opened the connection pool of company {Company} database {Database} ({Endpoint})")]
     public static partial void PoolCreated(ILogger logger, string company, string database, string endpoint);
 
-    [LoggerMessage(1402, LogLevel.Warning, "Company {Company} database {Database} is queried as a PostgreSQL superuser: the read-only transaction does not stop superuser-only functions such as pg_read_file or lo_import. Give the SQL tool a role that can only SELECT")]
-    public static partial void Superuser(ILogger logger, string company, string database);
+    [LoggerMessage(1402, LogLevel.Warning, "Company {Company} database {Database} is queried although {Reason}: privileged roles are allowed by configuration. A read-only transaction does not stop such a role from reading server files or ending sessions; give the SQL tool a role that can only SELECT")]
+    public static partial void Superuser(ILogger logger, string company, string database, string reason);
+
+    [LoggerMessage(2100, LogLevel.Error, "The SQL tool refuses company {Company} database {Database}: {Reason}. Point {Variable} at a login role that can only SELECT")]
+    public static partial void PrivilegedRoleRefused(ILogger logger, string company, string database, string reason, string variable);
+
+    [LoggerMessage(2101, LogLevel.Warning, "{Setting} is true: the SQL tool runs even on superuser and other privileged database roles, which can read the server's files and end other sessions. Use it only while a least-privilege role is being set up")]
+    public static partial void PrivilegedRolesAllowed(ILogger logger, string setting);
 
     [LoggerMessage(1403, LogLevel.Warning, "Company {Company} database {Database} cannot be reached: {Reason}")]
     public static partial void Unreachable(ILogger logger, string company, string database, string reason);

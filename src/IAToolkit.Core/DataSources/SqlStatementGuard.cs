@@ -1,13 +1,18 @@
+using System.Globalization;
+
 namespace IAToolkit.DataSources;
 
 /// <summary>
-/// Accepts exactly one statement that is a query: SELECT, WITH, VALUES, TABLE, EXPLAIN without ANALYZE, or SHOW. This
-/// check gives the model a clear message; the guarantees are enforced again below it: the statement is sent as one
-/// extended-protocol command, which PostgreSQL refuses to split, inside a READ ONLY transaction that is rolled back.
+/// Accepts exactly one statement that is a query: SELECT, WITH, VALUES, TABLE, EXPLAIN (with safe options) of such a
+/// query, or SHOW. This check gives the model a clear message, and it decides how the statement is sent: never as raw
+/// text, always inside <c>DECLARE … CURSOR FOR</c> (which PostgreSQL accepts only for one query) or as a parameter
+/// (see <see cref="SqlStatementForm"/>). So a place where this lexer and PostgreSQL's disagree cannot turn an accepted
+/// statement into another kind of statement; the READ ONLY transaction, always rolled back, and the single
+/// extended-protocol command hold below that.
 /// </summary>
 internal static class SqlStatementGuard
 {
-    private const string Allowed = "SELECT, WITH, VALUES, TABLE, EXPLAIN (without ANALYZE) or SHOW";
+    internal const string Allowed = "SELECT, WITH, VALUES, TABLE, EXPLAIN (without ANALYZE) or SHOW";
 
     private static readonly HashSet<string> s_cursorKeywords = new(StringComparer.Ordinal) { "SELECT", "WITH", "VALUES", "TABLE" };
 
@@ -23,6 +28,7 @@ internal static class SqlStatementGuard
     public static SqlStatement Check(string sql)
     {
         ArgumentNullException.ThrowIfNull(sql);
+        RefuseControlCharacters(sql);
         var tokens = PostgresLexer.Tokenize(sql);
         var end = tokens.FindIndex(t => t.Kind == SqlTokenKind.Semicolon);
         if (end >= 0 && tokens.Skip(end).FirstOrDefault(t => t.Kind != SqlTokenKind.Semicolon) is { Length: > 0 } second)
@@ -43,15 +49,20 @@ internal static class SqlStatementGuard
         var keyword = statement[first].Kind == SqlTokenKind.Word ? statement[first].Text(sql).ToUpperInvariant() : null;
         if (keyword is not null && s_cursorKeywords.Contains(keyword))
         {
-            return new SqlStatement(text, keyword, IsCursorQuery: true);
+            return SqlStatement.ForQuery(text, keyword);
+        }
+
+        if (first > 0 && keyword is "EXPLAIN" or "SHOW")
+        {
+            throw new SqlQueryException($"{keyword} cannot stand in parentheses; write it at the start of the statement.");
         }
 
         switch (keyword)
         {
-            case "EXPLAIN" when Analyzes(sql, statement, first + 1):
-                throw new SqlQueryException("EXPLAIN ANALYZE is not allowed because it runs the statement; use EXPLAIN without ANALYZE to see the plan.");
-            case "EXPLAIN" or "SHOW":
-                return new SqlStatement(text, keyword, IsCursorQuery: false);
+            case "EXPLAIN":
+                return Explain(text, statement);
+            case "SHOW":
+                return new SqlStatement(text, keyword, SqlStatementForm.Show) { Setting = SqlShowSetting.Parse(text, statement) };
             case "COPY":
                 throw new SqlQueryException($"COPY is not allowed: the SQL tool only runs read-only queries ({Allowed}). Use SELECT to read the rows.");
             case null:
@@ -63,39 +74,35 @@ internal static class SqlStatementGuard
         }
     }
 
-    /// <summary>Whether the options of the EXPLAIN (from <paramref name="index"/>) include ANALYZE, in either syntax.</summary>
-    private static bool Analyzes(string sql, List<SqlToken> tokens, int index)
+    /// <summary>EXPLAIN [options] query: the options are rebuilt from a safe list, the query must be one the cursor accepts.</summary>
+    private static SqlStatement Explain(string text, List<SqlToken> statement)
     {
-        if (index < tokens.Count && tokens[index].Kind == SqlTokenKind.OpenParenthesis)
+        var (options, inner) = SqlExplainOptions.Parse(text, statement, 1);
+        var innerFirst = statement.FindIndex(inner, t => t.Kind != SqlTokenKind.OpenParenthesis);
+        if (innerFirst < 0 || statement[innerFirst].Kind != SqlTokenKind.Word || !s_cursorKeywords.Contains(statement[innerFirst].Text(text).ToUpperInvariant()))
         {
-            for (var i = index + 1; i < tokens.Count && tokens[i].Kind != SqlTokenKind.CloseParenthesis; i++)
-            {
-                if (IsAnalyze(sql, tokens[i]))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            throw new SqlQueryException("EXPLAIN can only explain a query that starts with SELECT, WITH, VALUES or TABLE.");
         }
 
-        for (var i = index; i < tokens.Count && tokens[i].Kind == SqlTokenKind.Word; i++)
-        {
-            if (IsAnalyze(sql, tokens[i]))
-            {
-                return true;
-            }
-
-            if (!tokens[i].Text(sql).Equals("VERBOSE", StringComparison.OrdinalIgnoreCase))
-            {
-                break;
-            }
-        }
-
-        return false;
+        var offset = statement[inner].Start;
+        return new SqlStatement(text, "EXPLAIN", SqlStatementForm.Explain) { Query = text[offset..], QueryOffset = offset, ExplainOptions = options };
     }
 
-    private static bool IsAnalyze(string sql, SqlToken token)
-        => token.Kind == SqlTokenKind.Word
-            && (token.Text(sql).Equals("ANALYZE", StringComparison.OrdinalIgnoreCase) || token.Text(sql).Equals("ANALYSE", StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// Refuses C0 and C1 control characters but tab, CR and LF. PostgreSQL reads FF and VT as whitespace where a
+    /// reader might not, NUL ends a C string, and none belongs in a query.
+    /// </summary>
+    private static void RefuseControlCharacters(string sql)
+    {
+        for (var i = 0; i < sql.Length; i++)
+        {
+            if (char.IsControl(sql[i]) && sql[i] is not ('\t' or '\r' or '\n'))
+            {
+                var code = ((int)sql[i]).ToString("X4", CultureInfo.InvariantCulture);
+                throw new SqlQueryException(
+                    $"The query contains the control character U+{code} at {SqlTextPosition.Describe(sql.Replace(sql[i], ' '), i + 1)}. "
+                    + "Only tab, carriage return and line feed may appear in SQL text; remove it.");
+            }
+        }
+    }
 }

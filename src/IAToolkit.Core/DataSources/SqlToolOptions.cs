@@ -26,4 +26,12 @@ public sealed class SqlToolOptions
 
     /// <summary>How long the schema text of a company database is reused before it is read again (default 10 minutes; zero disables the cache).</summary>
     public TimeSpan SchemaCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Lets the SQL tool run on a connection whose role is a superuser or otherwise privileged (default
+    /// <see langword="false"/>: such a source is refused, and <c>check-config</c> and <c>/health/ready</c> fail). A
+    /// read-only transaction does not stop such a role from reading the server's files, running programs or ending
+    /// other sessions, so a prompt-injected model could. A warning is logged at every start while it is set.
+    /// </summary>
+    public bool AllowPrivilegedRoles { get; set; }
 }

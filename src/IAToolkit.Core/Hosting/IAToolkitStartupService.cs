@@ -1,3 +1,4 @@
+using IAToolkit.DataSources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ internal sealed class IAToolkitStartupService : IHostedService
     {
         // All settings first, so one start reports every missing variable, not the first one a service touches.
         services.GetService<IStartupValidator>()?.Validate();
+        services.GetService<SqlSourceConnections>()?.ReportOptOut();
         return services.GetRequiredService<IAToolkitStartup>().EnsureStartedAsync(cancellationToken);
     }
 

@@ -37,7 +37,7 @@ internal sealed class AssistantHost : IAsyncDisposable
         {
             ["OPENAI_API_KEY"] = "sk-test",
             ["OPENAI_BASE_URL"] = llm.OpenAIEndpoint.ToString(),
-            ["SAMPLE_DATABASE_URI"] = SampleAssistantFixture.Sample.Uri,
+            ["SAMPLE_DATABASE_URI"] = SampleAssistantFixture.SampleReaderUri,
             ["IAToolkit:Assistant:MaxRetries"] = "0",
             ["IAToolkit:Environment"] = "development",
         };

@@ -76,7 +76,7 @@ public sealed class AzureCompanyTests : DatabaseTest
             ["IATOOLKIT_SECRET_KEY"] = TestServices.SecretKey,
             ["FERNET_KEY"] = TestServices.FernetKey,
             ["CONTOSO_AZURE_KEY"] = "azure-secret",
-            ["CONTOSO_SALES_URI"] = SampleAssistantFixture.Sample.Uri,
+            ["CONTOSO_SALES_URI"] = SampleAssistantFixture.SampleReaderUri,
             ["IAToolkit:Database:MigrateOnStart"] = "true",
             ["IAToolkit:Assistant:MaxRetries"] = "0",
             ["IAToolkit:PublicBaseUrl"] = "http://localhost",

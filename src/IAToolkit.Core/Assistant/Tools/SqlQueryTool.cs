@@ -40,6 +40,12 @@ internal sealed class SqlQueryTool : AssistantTool
 
     protected override object ErrorResult(IAToolkitException exception)
     {
+        if (exception.Code == ErrorCodes.SqlSourcePrivileged)
+        {
+            // No query can fix this: the operator must change the database role.
+            return new { error = exception.Message, code = exception.Code, next = "Do not retry; tell the user this database cannot be queried until an operator fixes its connection." };
+        }
+
         Run.SqlFailures++;
         var next = Run.SqlFailures == 1
             ? "Fix the query and call iat_sql_query again."

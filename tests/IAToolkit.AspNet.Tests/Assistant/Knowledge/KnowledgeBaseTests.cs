@@ -16,7 +16,7 @@ public sealed class KnowledgeBaseTests
     [OneTimeSetUp]
     public async Task LoadSampleDocumentsAsync()
     {
-        s_environment["SAMPLE_DATABASE_URI"] = SampleAssistantFixture.Sample.Uri;
+        s_environment["SAMPLE_DATABASE_URI"] = SampleAssistantFixture.SampleReaderUri;
 
         // The sample's development connector reads the committed folders; production would read its S3 bucket.
         s_environment["IAToolkit__Environment"] = "development";

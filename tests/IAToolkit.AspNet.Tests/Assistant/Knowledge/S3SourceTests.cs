@@ -20,7 +20,7 @@ public sealed class S3SourceTests
         await using var core = await TestDatabase.CreateAsync();
         var environment = new Dictionary<string, string?>
         {
-            ["SAMPLE_DATABASE_URI"] = SampleAssistantFixture.Sample.Uri,
+            ["SAMPLE_DATABASE_URI"] = SampleAssistantFixture.SampleReaderUri,
             ["IAToolkit__Environment"] = "production",
             ["IAToolkit__Database__MigrateOnStart"] = "true",
         };
