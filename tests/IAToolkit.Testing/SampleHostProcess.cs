@@ -74,7 +74,8 @@ public sealed class SampleHostProcess : IDisposable
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string databaseUri, IDictionary<string, string?>? environment, string[] args, string? workingDirectory)
     {
         using var host = Start(databaseUri, environment, args, workingDirectory);
-        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        // Generous: `load` embeds with the local model, which takes most of a minute on a busy 2-core machine.
+        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(180));
         return (exitCode, host.Output, host.Error);
     }
 
