@@ -8,6 +8,7 @@ namespace IAToolkit.AspNet.Tests;
 /// Which Host names the host answers (AllowedHosts, defaulting to the public base URL's host), which proxies it believes
 /// (X-Forwarded-For/-Proto from loopback or the configured ones only), and that it refuses to start without a public base URL.
 /// </summary>
+[Category("Security")]
 public sealed class HostAndProxyTests : DatabaseTest
 {
     [Test]

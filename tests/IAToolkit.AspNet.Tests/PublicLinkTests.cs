@@ -13,6 +13,7 @@ namespace IAToolkit.AspNet.Tests;
 /// Forwarded, an absolute request line, a port or user name in the Host), every link the host mails or returns starts
 /// with the configured public base URL.
 /// </summary>
+[Category("Security")]
 public sealed partial class PublicLinkTests : DatabaseTest
 {
     private const string Password = "Str0ng!pass";

@@ -6,6 +6,7 @@ using IAToolkit.Testing;
 namespace IAToolkit.AspNet.Tests;
 
 /// <summary>What every response tells the browser: CSP without inline code, nosniff, no referrer, no framing, no caching, Bearer on 401.</summary>
+[Category("Security")]
 public sealed partial class SecurityHeadersTests : DatabaseTest
 {
     private static readonly string[] s_pages = ["/", "/acme/login", "/acme/signup", "/acme/forgot-password", "/acme/change-password/not-a-token", "/acme/verify/nope", "/no/such/page"];

@@ -6,6 +6,7 @@ using Npgsql;
 namespace IAToolkit.AspNet.Tests;
 
 /// <summary><c>/health/ready</c> fails while a company's SQL source logs in as a privileged role, and says which and why.</summary>
+[Category("Security")]
 public sealed class SqlSourceHealthTests : DatabaseTest
 {
     private string? _superuser;
@@ -27,7 +28,7 @@ public sealed class SqlSourceHealthTests : DatabaseTest
     public async Task Ready_SqlSourceAsSuperuser_Returns503NamingTheSourceAndTheReason()
     {
         var uri = await SuperuserUriAsync();
-        await using var factory = new SampleHostFactory(Database.Uri, new Dictionary<string, string?> { ["SAMPLE_DATABASE_URI"] = uri });
+        await using var factory = new SampleHostFactory(Database.Uri, new Dictionary<string, string?> { ["IAToolkit:Endpoints:HealthDetails"] = "true", ["SAMPLE_DATABASE_URI"] = uri });
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
@@ -46,6 +47,7 @@ public sealed class SqlSourceHealthTests : DatabaseTest
         var uri = await SuperuserUriAsync();
         await using var factory = new SampleHostFactory(Database.Uri, new Dictionary<string, string?>
         {
+            ["IAToolkit:Endpoints:HealthDetails"] = "true",
             ["SAMPLE_DATABASE_URI"] = uri,
             ["IAToolkit:Sql:AllowPrivilegedRoles"] = "true",
         });
@@ -64,7 +66,7 @@ public sealed class SqlSourceHealthTests : DatabaseTest
     {
         // The core database's own credentials, on another database of the same server.
         var core = new NpgsqlConnectionStringBuilder(Database.ConnectionString);
-        await using var factory = new SampleHostFactory(Database.Uri, new Dictionary<string, string?> { ["SAMPLE_DATABASE_URI"] = $"postgresql://{core.Username}@{core.Host}:{core.Port}/postgres" });
+        await using var factory = new SampleHostFactory(Database.Uri, new Dictionary<string, string?> { ["IAToolkit:Endpoints:HealthDetails"] = "true", ["SAMPLE_DATABASE_URI"] = $"postgresql://{core.Username}@{core.Host}:{core.Port}/postgres" });
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
@@ -80,7 +82,7 @@ public sealed class SqlSourceHealthTests : DatabaseTest
     {
         await using var sample = await TestDatabase.CreateAsync();
         await using var reader = await ReadOnlyRole.CreateAsync(sample);
-        await using var factory = new SampleHostFactory(Database.Uri, new Dictionary<string, string?> { ["SAMPLE_DATABASE_URI"] = reader.Uri });
+        await using var factory = new SampleHostFactory(Database.Uri, new Dictionary<string, string?> { ["IAToolkit:Endpoints:HealthDetails"] = "true", ["SAMPLE_DATABASE_URI"] = reader.Uri });
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));

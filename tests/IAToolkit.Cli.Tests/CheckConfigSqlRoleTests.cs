@@ -4,6 +4,7 @@ using Npgsql;
 namespace IAToolkit.Cli.Tests;
 
 /// <summary><c>check-config</c> fails while a SQL source logs in as a privileged role, naming the source and the fix.</summary>
+[Category("Security")]
 public sealed class CheckConfigSqlRoleTests : DatabaseTest
 {
     [Test]

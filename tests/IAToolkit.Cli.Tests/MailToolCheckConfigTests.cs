@@ -4,6 +4,7 @@ using IAToolkit.Testing;
 namespace IAToolkit.Cli.Tests;
 
 /// <summary><c>check-config</c> on a company whose <c>mail_provider.tool</c> (the mail tool's policy) is wrong.</summary>
+[Category("Security")]
 public sealed class MailToolCheckConfigTests
 {
     [Test]

@@ -9,6 +9,7 @@ namespace IAToolkit.AspNet.Tests.Assistant;
 /// What an answer exposes beyond its text: the Excel tool's download link is built on the public base URL, whatever
 /// host the question claimed to come to, and no answer (JSON or stream) may be kept by a cache.
 /// </summary>
+[Category("Security")]
 public sealed class AssistantExposureTests
 {
     [Test]

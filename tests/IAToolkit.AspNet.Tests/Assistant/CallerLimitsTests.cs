@@ -16,6 +16,7 @@ namespace IAToolkit.AspNet.Tests.Assistant;
 /// One API key cannot run more than its share: parallel calls beyond the concurrency limit and calls beyond the rate get
 /// 429 rate_limited with Retry-After, on every host sharing the Redis, while other keys carry on.
 /// </summary>
+[Category("Security")]
 public sealed class CallerLimitsTests
 {
     private const string Query = "/api/sample_company/llm_query";
@@ -215,7 +216,8 @@ public sealed class CallerLimitsTests
 
     private static async Task<HttpResponseMessage> StoreAsync(HttpClient client, string name)
     {
-        using var form = new MultipartFormDataContent { { new ByteArrayContent("Some notes."u8.ToArray()), "file", name } };
+        // An API key stores a file for one user (the token is bound to that user).
+        using var form = new MultipartFormDataContent { { new ByteArrayContent("Some notes."u8.ToArray()), "file", name }, { new StringContent("ana@example.com"), "user_identifier" } };
         return await client.PostAsync(new Uri("/api/sample_company/file-store", UriKind.Relative), form);
     }
 

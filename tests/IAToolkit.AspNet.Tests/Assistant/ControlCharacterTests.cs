@@ -9,6 +9,7 @@ namespace IAToolkit.AspNet.Tests.Assistant;
 /// NUL and the other control characters (and lone surrogates) are refused at the edge with 400 invalid_request naming
 /// the field, before any work and before PostgreSQL could fail with a 500; tab and line breaks stay fine in free text.
 /// </summary>
+[Category("Security")]
 public sealed class ControlCharacterTests
 {
     private const string Query = "/api/sample_company/llm_query";

@@ -7,6 +7,7 @@ namespace IAToolkit.AspNet.Tests.Assistant;
 /// The <c>model</c> field picks among the company's models (<c>llm.model</c> and <c>llm.available_models</c>, in the
 /// sample gpt-4o-mini and gpt-4.1); any other string is a 400 naming them, and never reaches the provider.
 /// </summary>
+[Category("Security")]
 public sealed class ModelChoiceTests
 {
     private static readonly string[] Refused =

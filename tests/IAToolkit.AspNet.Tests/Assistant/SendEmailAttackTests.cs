@@ -10,6 +10,7 @@ namespace IAToolkit.AspNet.Tests.Assistant;
 /// loop (scripted model, the sample host, the SMTP sink). The sample allows the asking user's own address and
 /// example.com (<c>mail_provider.tool</c>); everything else must be refused whole, with nothing delivered.
 /// </summary>
+[Category("Security")]
 public sealed class SendEmailAttackTests
 {
     [Test]

@@ -8,6 +8,7 @@ namespace IAToolkit.AspNet.Tests.Assistant;
 /// The send rates of <c>iat_send_email</c> (<c>mail_provider.tool.per_user_per_hour</c> and
 /// <c>per_company_per_hour</c>), counted in Redis so they hold across hosts.
 /// </summary>
+[Category("Security")]
 public sealed class SendEmailRateTests
 {
     private TempContentRoot? _root;
@@ -119,7 +120,15 @@ public sealed class SendEmailRateTests
 
     private static Dictionary<string, string?> Smtp(string? prefix = null)
     {
-        var settings = new Dictionary<string, string?> { ["SMTP_HOST"] = TestServices.SmtpHost, ["SMTP_PORT"] = TestServices.SmtpPort };
+        var settings = new Dictionary<string, string?>
+        {
+            ["SMTP_HOST"] = TestServices.SmtpHost,
+            ["SMTP_PORT"] = TestServices.SmtpPort,
+
+            // The burst comes from one API key: the caller's own query limits must not be what stops it.
+            ["IAToolkit:Limits:ConcurrentQueries"] = "100",
+            ["IAToolkit:Limits:QueriesPerMinute"] = "1000",
+        };
         if (prefix is not null)
         {
             settings["IAToolkit:Redis:KeyPrefix"] = prefix;

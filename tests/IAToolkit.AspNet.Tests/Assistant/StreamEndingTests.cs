@@ -15,6 +15,7 @@ namespace IAToolkit.AspNet.Tests.Assistant;
 /// Every answer stream a client still listens to ends in <c>done</c> or <c>error</c>, whatever breaks after the headers
 /// went out; an answer the renderer cannot handle still arrives; a client that leaves is recorded as cancelled.
 /// </summary>
+[Category("Security")]
 public sealed class StreamEndingTests
 {
     private const string Path = "/api/sample_company/llm_query";

@@ -20,6 +20,7 @@ namespace IAToolkit.AspNet.Tests.Sessions;
 /// The Data Protection key ring in Redis is encrypted with a key derived from IATOOLKIT_SECRET_KEY and kept per
 /// application name: reading Redis gives no key, and a cookie made with any other key is refused.
 /// </summary>
+[Category("Security")]
 public sealed class KeyRingTests : DatabaseTest
 {
     private const string OtherSecret = "another-secret-key-0123456789abcdef0123456789abcdef";

@@ -12,6 +12,7 @@ using static IAToolkit.AspNet.Tests.Sessions.SampleAccounts;
 namespace IAToolkit.AspNet.Tests.Sessions;
 
 /// <summary>Password guessing against one account from many addresses: the account waits, the addresses do not, and nothing tells whether it exists.</summary>
+[Category("Security")]
 public sealed class LoginBackoffTests : DatabaseTest
 {
     private const string WrongPassword = "Wrong!pass1";

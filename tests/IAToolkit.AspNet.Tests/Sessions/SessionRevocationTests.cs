@@ -9,6 +9,7 @@ using static IAToolkit.AspNet.Tests.Sessions.SampleAccounts;
 namespace IAToolkit.AspNet.Tests.Sessions;
 
 /// <summary>Signing out and resetting a password end every session of the user: copies of the cookie stop working everywhere.</summary>
+[Category("Security")]
 public sealed class SessionRevocationTests : DatabaseTest
 {
     [Test]

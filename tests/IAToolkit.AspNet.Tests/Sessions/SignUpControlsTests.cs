@@ -5,6 +5,7 @@ using IAToolkit.Testing;
 namespace IAToolkit.AspNet.Tests.Sessions;
 
 /// <summary><c>parameters.signup</c>: sign-up turned off, or limited to e-mail domains, on the pages themselves.</summary>
+[Category("Security")]
 public sealed class SignUpControlsTests : DatabaseTest
 {
     private const string Password = "Str0ng!pass";

@@ -11,6 +11,7 @@ namespace IAToolkit.AspNet.Tests.Sessions;
 /// Sign-up and forgot-password answer the same for an address with an account and one without, and at once: the
 /// mail (if any) leaves from a background queue, so neither the page nor the time it takes tells who has an account.
 /// </summary>
+[Category("Security")]
 public sealed partial class UniformAnswerTests : DatabaseTest
 {
     private const string Password = "Str0ng!pass";

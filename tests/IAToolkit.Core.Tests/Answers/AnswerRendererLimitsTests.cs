@@ -7,6 +7,7 @@ namespace IAToolkit.Core.Tests.Answers;
 /// Answers that the parsers cannot handle (nested 10,000 deep, enormous tables) still reach the user, as encoded text,
 /// in bounded time, with a warning in the log; normal answers are untouched.
 /// </summary>
+[Category("Security")]
 public sealed class AnswerRendererLimitsTests
 {
     // Generous for a loaded CI machine; unbounded, the time grows faster than the input (a 600 KB pipe table took 17 s).

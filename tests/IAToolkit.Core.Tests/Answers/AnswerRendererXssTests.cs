@@ -3,6 +3,7 @@ using IAToolkit.Answers;
 namespace IAToolkit.Core.Tests.Answers;
 
 /// <summary>Attacks a model could be talked into writing (OWASP cheat sheet, mutation XSS, Markdown links): none survives.</summary>
+[Category("Security")]
 public sealed class AnswerRendererXssTests
 {
     private static readonly string[] Payloads =

@@ -8,6 +8,7 @@ namespace IAToolkit.Core.Tests.Assistant;
 /// The recipient policy and caps of <c>iat_send_email</c>, with every trick an injected model could try to reach an
 /// outside address. The same policy runs end to end (scripted model, SMTP sink) in the host's SendEmailToolTests.
 /// </summary>
+[Category("Security")]
 public sealed class SendEmailPolicyTests
 {
     private static readonly MailToolSettings s_domains = new() { AllowedDomains = ["acme.com"] };

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 namespace IAToolkit.Core.Tests.Caching;
 
 /// <summary>The quotas behind the mail tool's send rates, against the real Redis.</summary>
+[Category("Security")]
 public sealed class RedisSlidingWindowLimiterTests
 {
     [Test]

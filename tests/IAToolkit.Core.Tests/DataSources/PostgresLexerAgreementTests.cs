@@ -9,6 +9,7 @@ namespace IAToolkit.Core.Tests.DataSources;
 /// PostgreSQL's parser finds (it refuses more than one in an extended-protocol command with "cannot insert multiple
 /// commands"). Every case is a place where a lexer can end a token where scan.l does not.
 /// </summary>
+[Category("Security")]
 public sealed class PostgresLexerAgreementTests : DatabaseTest
 {
     [TestCase("SELECT 1 --\r; SELECT 2", 2, TestName = "LineComment_EndsAtCarriageReturn")]

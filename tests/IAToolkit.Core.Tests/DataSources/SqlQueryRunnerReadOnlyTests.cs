@@ -6,6 +6,7 @@ namespace IAToolkit.Core.Tests.DataSources;
 /// The tool's role owns every table here, so only the tool stops a write: the guard for what does not start as a
 /// query, and PostgreSQL's read-only transaction (always rolled back) for what hides inside one.
 /// </summary>
+[Category("Security")]
 public sealed class SqlQueryRunnerReadOnlyTests : SqlSourceTest
 {
     [SetUp]

@@ -3,6 +3,7 @@ using IAToolkit.DataSources;
 namespace IAToolkit.Core.Tests.DataSources;
 
 /// <summary>A huge value is cut while it is read: the host never holds it whole.</summary>
+[Category("Security")]
 public sealed class SqlQueryRunnerValueSizeTests : SqlReaderRoleTest
 {
     // Producing and sending 100 MB takes longer than the tests' usual 1 s limit.

@@ -5,6 +5,7 @@ using Npgsql;
 namespace IAToolkit.Core.Tests.DataSources;
 
 /// <summary>The SQL tool refuses a source whose role can do more than read its tables, and says why and how to fix it.</summary>
+[Category("Security")]
 public sealed class SqlSourcePrivilegeTests : SqlReaderRoleTest
 {
     private readonly List<string> _roles = [];

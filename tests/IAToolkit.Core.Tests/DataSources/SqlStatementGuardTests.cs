@@ -2,6 +2,7 @@ using IAToolkit.DataSources;
 
 namespace IAToolkit.Core.Tests.DataSources;
 
+[Category("Security")]
 public sealed class SqlStatementGuardTests
 {
     [TestCase("SELECT 1", "SELECT", true)]

@@ -7,6 +7,7 @@ namespace IAToolkit.Core.Tests.DataSources;
 /// What a prompt-injected model would try, each run twice: through the tool (guard, cursor, read-only transaction)
 /// and past the guard as the read-only role, which must refuse it on its own (permission denied).
 /// </summary>
+[Category("Security")]
 public sealed class SqlToolAttackTests : SqlReaderRoleTest
 {
     private static readonly string s_marker = "/tmp/iat_smuggled_" + Guid.NewGuid().ToString("N");

@@ -9,6 +9,7 @@ namespace IAToolkit.Core.Tests.Downloads;
 /// Text that a spreadsheet or a CSV export could revive as a formula (OWASP "CSV Injection"): read from the sheet's
 /// own XML, as Excel and every CSV converter see it.
 /// </summary>
+[Category("Security")]
 public sealed class ExcelFormulaInjectionTests
 {
     private static readonly XNamespace s_main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";

@@ -10,6 +10,7 @@ namespace IAToolkit.AspNet.Tests.Assistant.Knowledge;
 /// <c>/documents</c> stores before it indexes: an upload the source refuses or cannot take leaves nothing searchable,
 /// and the caller is not told where the storage lives.
 /// </summary>
+[Category("Security")]
 public sealed class DocumentUploadOrderTests
 {
     [TestCase(".hidden.txt")]

@@ -14,6 +14,7 @@ using W = DocumentFormat.OpenXml.Wordprocessing;
 namespace IAToolkit.AspNet.Tests.Assistant.Knowledge;
 
 /// <summary>Files kept for one question: their text reaches the model; limits, expiry, other companies and other users are refused.</summary>
+[Category("Security")]
 public sealed class FileStoreTests
 {
     [Test]

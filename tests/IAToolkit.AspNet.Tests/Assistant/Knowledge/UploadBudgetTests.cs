@@ -15,6 +15,7 @@ namespace IAToolkit.AspNet.Tests.Assistant.Knowledge;
 /// Bombs sent to the file-store and to the document upload: a clear 422 within seconds, nothing stored; a host whose
 /// reading slots are all taken answers 503 with Retry-After instead of queueing.
 /// </summary>
+[Category("Security")]
 public sealed class UploadBudgetTests
 {
     private const string Run = "<w:p><w:r><w:t>All work and no play makes Jack a dull boy. </w:t></w:r></w:p>";

@@ -3,6 +3,7 @@ using IAToolkit.Companies.Configuration;
 namespace IAToolkit.Core.Tests.Companies.Configuration;
 
 /// <summary><c>mail_provider.tool</c>: the policy of <c>iat_send_email</c>, its defaults and its errors by key path.</summary>
+[Category("Security")]
 public sealed class MailToolConfigurationTests
 {
     private const string Mail = "mail_provider:\n  provider: smtplib\n  sender_email: assistant@Acme.example\n";

@@ -3,6 +3,7 @@ using IAToolkit.Companies.Configuration;
 namespace IAToolkit.Core.Tests.Companies.Configuration;
 
 /// <summary><c>parameters.signup</c>: read with key paths, misspellings warn, domains match the way mail is routed.</summary>
+[Category("Security")]
 public sealed class SignUpSettingsTests
 {
     [Test]

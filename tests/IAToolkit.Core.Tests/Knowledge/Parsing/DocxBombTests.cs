@@ -6,6 +6,7 @@ using static IAToolkit.Core.Tests.Knowledge.Parsing.KnowledgeTestFiles;
 namespace IAToolkit.Core.Tests.Knowledge.Parsing;
 
 /// <summary>DOCX zip bombs: each is refused while it is read, quickly, after reading a bounded part of it.</summary>
+[Category("Security")]
 public sealed class DocxBombTests
 {
     private const string Run = "<w:p><w:r><w:t>All work and no play makes Jack a dull boy. </w:t></w:r></w:p>";

@@ -6,6 +6,7 @@ using static IAToolkit.Core.Tests.Knowledge.Parsing.KnowledgeTestFiles;
 namespace IAToolkit.Core.Tests.Knowledge.Parsing;
 
 /// <summary>Reading off the request path: a time limit that holds, cancellation that stops the work, a bounded number of readings.</summary>
+[Category("Security")]
 public sealed class ParsingSlotsTests
 {
     // Hundreds of pages of ordinary text: seconds of honest work, within every size budget.

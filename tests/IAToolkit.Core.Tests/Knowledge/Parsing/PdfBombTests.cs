@@ -9,6 +9,7 @@ namespace IAToolkit.Core.Tests.Knowledge.Parsing;
 /// PDFs made to blow up the reader: layouts whose analysis grows faster than the text, streams that inflate to
 /// gigabytes, thousands of pages sharing one stream. Each is read in bounded time or refused quickly.
 /// </summary>
+[Category("Security")]
 public sealed class PdfBombTests
 {
     [Test]

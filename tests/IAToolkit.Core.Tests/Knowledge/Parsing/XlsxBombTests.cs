@@ -7,6 +7,7 @@ using static IAToolkit.Core.Tests.Knowledge.Parsing.KnowledgeTestFiles;
 namespace IAToolkit.Core.Tests.Knowledge.Parsing;
 
 /// <summary>XLSX bombs: huge shared string tables, sheets of millions of cells, huge cells, cells far apart.</summary>
+[Category("Security")]
 public sealed class XlsxBombTests
 {
     [Test]
