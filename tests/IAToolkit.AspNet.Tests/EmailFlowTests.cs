@@ -1,12 +1,11 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Dapper;
 using IAToolkit.Testing;
 
 namespace IAToolkit.AspNet.Tests;
 
 /// <summary>Verification and password reset through the real SMTP sink: the mails are read back and their links followed.</summary>
-public sealed partial class EmailFlowTests : DatabaseTest
+public sealed class EmailFlowTests : DatabaseTest
 {
     private const string Password = "Str0ng!pass";
 
@@ -15,11 +14,11 @@ public sealed partial class EmailFlowTests : DatabaseTest
     {
         await using var host = await TwoCompanyHost.StartAsync(Database.Uri);
         using var browser = host.Browser();
-        var email = Unique("verify");
+        var email = MailLinks.UniqueAddress("verify");
 
         var signUp = await SignUpAsync(browser, "acme", email);
         var tooEarly = await LoginAsync(browser, "acme", email, Password);
-        var link = LinkIn((await Smtp4devMailbox.FindToAsync(email)).HtmlBody, "/acme/verify/");
+        var link = MailLinks.PathIn((await Smtp4devMailbox.FindToAsync(email)).HtmlBody, "/acme/verify/");
         var verified = await browser.GetAsync(link);
         var reused = await browser.GetAsync(link);
         var login = await LoginAsync(browser, "acme", email, Password);
@@ -38,9 +37,9 @@ public sealed partial class EmailFlowTests : DatabaseTest
     {
         await using var host = await TwoCompanyHost.StartAsync(Database.Uri);
         using var browser = host.Browser();
-        var email = Unique("expired");
+        var email = MailLinks.UniqueAddress("expired");
         await SignUpAsync(browser, "acme", email);
-        var link = LinkIn((await Smtp4devMailbox.FindToAsync(email)).HtmlBody, "/acme/verify/");
+        var link = MailLinks.PathIn((await Smtp4devMailbox.FindToAsync(email)).HtmlBody, "/acme/verify/");
         await using var connection = await Database.OpenAsync();
         await connection.ExecuteAsync("UPDATE iat_user_tokens SET expires_at = now() - interval '1 minute'");
 
@@ -60,7 +59,7 @@ public sealed partial class EmailFlowTests : DatabaseTest
 
         var requested = await browser.SubmitAsync("/acme/forgot-password", "/acme/forgot-password", new Dictionary<string, string> { ["email"] = email });
         var mail = await Smtp4devMailbox.FindAsync("ACME Retail: reset your password", email);
-        var link = LinkIn(mail.HtmlBody, "/acme/change-password/");
+        var link = MailLinks.PathIn(mail.HtmlBody, "/acme/change-password/");
         var weak = await browser.SubmitAsync(link, link, new Dictionary<string, string> { ["password"] = "weak", ["confirm_password"] = "weak" });
         var changed = await browser.SubmitAsync(link, link, new Dictionary<string, string> { ["password"] = "N3w!password", ["confirm_password"] = "N3w!password" });
         var reused = await browser.GetAsync(link);
@@ -79,7 +78,7 @@ public sealed partial class EmailFlowTests : DatabaseTest
     {
         await using var host = await TwoCompanyHost.StartAsync(Database.Uri);
         using var browser = host.Browser();
-        var email = Unique("nobody");
+        var email = MailLinks.UniqueAddress("nobody");
 
         var page = await browser.SubmitAsync("/acme/forgot-password", "/acme/forgot-password", new Dictionary<string, string> { ["email"] = email });
 
@@ -97,7 +96,7 @@ public sealed partial class EmailFlowTests : DatabaseTest
         // and signing up again sends a new link.
         await using var host = await TwoCompanyHost.StartAsync(Database.Uri);
         using var browser = host.Browser();
-        var email = Unique("nomail");
+        var email = MailLinks.UniqueAddress("nomail");
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var page = await SignUpAsync(browser, "globex", email);
@@ -112,20 +111,13 @@ public sealed partial class EmailFlowTests : DatabaseTest
 
     private static async Task<string> VerifiedUserAsync(BrowserSession browser, string tag)
     {
-        var email = Unique(tag);
+        var email = MailLinks.UniqueAddress(tag);
         await SignUpAsync(browser, "acme", email);
-        await browser.GetAsync(LinkIn((await Smtp4devMailbox.FindToAsync(email)).HtmlBody, "/acme/verify/"));
+        await browser.GetAsync(MailLinks.PathIn((await Smtp4devMailbox.FindToAsync(email)).HtmlBody, "/acme/verify/"));
         return email;
     }
 
-    private static string Unique(string tag) => $"{tag}-{Guid.NewGuid():N}@example.com";
 
-    private static string LinkIn(string? html, string path)
-    {
-        var match = LinkPattern().Matches(html ?? string.Empty).Select(m => new Uri(m.Value)).FirstOrDefault(u => u.AbsolutePath.StartsWith(path, StringComparison.Ordinal));
-        Assert.That(match, Is.Not.Null, $"no {path} link in the mail:\n{html}");
-        return match!.PathAndQuery;
-    }
 
     private static Task<PageResponse> SignUpAsync(BrowserSession browser, string company, string email)
         => browser.SubmitAsync($"/{company}/signup", $"/{company}/signup", new Dictionary<string, string>
@@ -136,6 +128,4 @@ public sealed partial class EmailFlowTests : DatabaseTest
     private static Task<PageResponse> LoginAsync(BrowserSession browser, string company, string email, string password)
         => browser.SubmitAsync($"/{company}/login", $"/{company}/login", new Dictionary<string, string> { ["email"] = email, ["password"] = password });
 
-    [GeneratedRegex(@"https?://[^\s""'<>]+")]
-    private static partial Regex LinkPattern();
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Dapper;
 using IAToolkit.Testing;
 
@@ -12,7 +11,7 @@ namespace IAToolkit.AspNet.Tests.Sessions;
 /// mail (if any) leaves from a background queue, so neither the page nor the time it takes tells who has an account.
 /// </summary>
 [Category("Security")]
-public sealed partial class UniformAnswerTests : DatabaseTest
+public sealed class UniformAnswerTests : DatabaseTest
 {
     private const string Password = "Str0ng!pass";
 
@@ -22,7 +21,7 @@ public sealed partial class UniformAnswerTests : DatabaseTest
         await using var host = await TwoCompanyHost.StartAsync(Database.Uri);
         using var browser = host.Browser();
         var existing = await VerifiedUserAsync(browser, "taken");
-        var fresh = Unique("fresh");
+        var fresh = MailLinks.UniqueAddress("fresh");
 
         var forExisting = await SignUpAsync(browser, existing, "Other!pass9");
         var forNew = await SignUpAsync(browser, fresh, Password);
@@ -43,7 +42,7 @@ public sealed partial class UniformAnswerTests : DatabaseTest
     {
         await using var host = await TwoCompanyHost.StartAsync(Database.Uri);
         using var browser = host.Browser();
-        var email = Unique("again");
+        var email = MailLinks.UniqueAddress("again");
         await SignUpAsync(browser, email, Password);
         await Smtp4devMailbox.FindToAsync(email);
 
@@ -62,7 +61,7 @@ public sealed partial class UniformAnswerTests : DatabaseTest
         await using var host = await TwoCompanyHost.StartAsync(Database.Uri);
         using var browser = host.Browser();
         var known = await VerifiedUserAsync(browser, "known");
-        var unknown = Unique("unknown");
+        var unknown = MailLinks.UniqueAddress("unknown");
 
         var forKnown = await ForgotAsync(browser, known);
         var forUnknown = await ForgotAsync(browser, unknown);
@@ -82,7 +81,7 @@ public sealed partial class UniformAnswerTests : DatabaseTest
         await using var proxy = new DelayingTcpProxy(TestServices.SmtpHost, int.Parse(TestServices.SmtpPort, CultureInfo.InvariantCulture), TimeSpan.FromSeconds(5));
         await using var host = await TwoCompanyHost.StartAsync(Database.Uri, new Dictionary<string, string?> { ["SMTP_PORT"] = proxy.Port.ToString(CultureInfo.InvariantCulture) });
         using var browser = host.Browser();
-        var email = Unique("slow");
+        var email = MailLinks.UniqueAddress("slow");
         await browser.GetAsync("/acme/signup");
 
         var clock = Stopwatch.StartNew();
@@ -131,20 +130,13 @@ public sealed partial class UniformAnswerTests : DatabaseTest
 
     private static async Task<string> VerifiedUserAsync(BrowserSession browser, string tag)
     {
-        var email = Unique(tag);
+        var email = MailLinks.UniqueAddress(tag);
         await SignUpAsync(browser, email, Password);
-        await browser.GetAsync(LinkIn((await Smtp4devMailbox.FindToAsync(email)).HtmlBody, "/acme/verify/"));
+        await browser.GetAsync(MailLinks.PathIn((await Smtp4devMailbox.FindToAsync(email)).HtmlBody, "/acme/verify/"));
         return email;
     }
 
-    private static string Unique(string tag) => $"{tag}-{Guid.NewGuid():N}@example.com";
 
-    private static string LinkIn(string? html, string path)
-    {
-        var match = LinkPattern().Matches(html ?? string.Empty).Select(m => new Uri(m.Value)).FirstOrDefault(u => u.AbsolutePath.StartsWith(path, StringComparison.Ordinal));
-        Assert.That(match, Is.Not.Null, $"no {path} link in the mail:\n{html}");
-        return match!.PathAndQuery;
-    }
 
     private static Task<PageResponse> SignUpAsync(BrowserSession browser, string email, string password)
         => browser.SubmitAsync("/acme/signup", "/acme/signup", new Dictionary<string, string>
@@ -158,6 +150,4 @@ public sealed partial class UniformAnswerTests : DatabaseTest
     private static Task<PageResponse> LoginAsync(BrowserSession browser, string email, string password)
         => browser.SubmitAsync("/acme/login", "/acme/login", new Dictionary<string, string> { ["email"] = email, ["password"] = password });
 
-    [GeneratedRegex(@"https?://[^\s""'<>]+")]
-    private static partial Regex LinkPattern();
 }
