@@ -13,12 +13,16 @@ namespace IAToolkit.AspNet.Endpoints;
 internal static class IndexEndpoint
 {
     public static void MapIndex(this IEndpointRouteBuilder endpoints)
-        => endpoints.MapGet("/", Render)
+    {
+        // Decided once, as MapIAToolkit decides whether to serve the document at all.
+        var openApi = endpoints.ServiceProvider.ServesOpenApi();
+        endpoints.MapGet("/", (ICompanyCatalog catalog) => Render(catalog, openApi))
             .WithName("GetIndex")
             .WithSummary("A page listing the companies this host serves.")
             .ExcludeFromDescription();
+    }
 
-    private static ContentHttpResult Render(ICompanyCatalog catalog, IServiceProvider services)
+    private static ContentHttpResult Render(ICompanyCatalog catalog, bool openApi)
     {
         var html = HtmlEncoder.Default;
         var page = new StringBuilder();
@@ -33,7 +37,7 @@ internal static class IndexEndpoint
         }
 
         page.Append("</ul><p><a href=\"/health/ready\">Readiness</a>")
-            .Append(services.ServesOpenApi() ? " · <a href=\"/openapi/v1.json\">OpenAPI</a>" : string.Empty)
+            .Append(openApi ? " · <a href=\"/openapi/v1.json\">OpenAPI</a>" : string.Empty)
             .Append("</p></body></html>");
         return TypedResults.Text(page.ToString(), "text/html; charset=utf-8");
     }

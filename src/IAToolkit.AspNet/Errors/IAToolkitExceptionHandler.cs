@@ -46,14 +46,15 @@ internal sealed partial class IAToolkitExceptionHandler : IExceptionHandler
         }
 
         httpContext.Response.StatusCode = status;
-        if (exception is RateLimitedException limited)
+        var retryAfter = exception switch
         {
-            httpContext.Response.Headers.RetryAfter = Math.Ceiling(limited.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        }
-
-        if (exception is Knowledge.ParsingBusyException busy)
+            RateLimitedException limited => limited.RetryAfter,
+            Knowledge.ParsingBusyException busy => busy.RetryAfter,
+            _ => (TimeSpan?)null,
+        };
+        if (retryAfter is { } wait)
         {
-            httpContext.Response.Headers.RetryAfter = Math.Ceiling(busy.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            httpContext.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         }
 
         if (WantsPage(httpContext))

@@ -92,8 +92,14 @@ internal sealed partial class SessionStamps
         try
         {
             var database = (await _redis.GetAsync()).GetDatabase();
-            var proposed = claimed ?? NewStamp();
-            await database.StringSetAsync(key, proposed, s_externalLifetime, When.NotExists);
+            // Checked on every request: one read, and a write only when the user has no stamp yet.
+            var current = await database.StringGetAsync(key);
+            if (current.HasValue)
+            {
+                return current.ToString();
+            }
+
+            await database.StringSetAsync(key, claimed ?? NewStamp(), s_externalLifetime, When.NotExists);
             return (await database.StringGetAsync(key)).ToString();
         }
         catch (RedisException ex)
@@ -107,8 +113,16 @@ internal sealed partial class SessionStamps
     /// <summary>Ends every session of an external user.</summary>
     public async Task RenewForExternalUserAsync(string company, string userIdentifier)
     {
-        var database = (await _redis.GetAsync()).GetDatabase();
-        await database.StringSetAsync(ExternalKey(company, userIdentifier), NewStamp(), s_externalLifetime);
+        try
+        {
+            var database = (await _redis.GetAsync()).GetDatabase();
+            await database.StringSetAsync(ExternalKey(company, userIdentifier), NewStamp(), s_externalLifetime);
+        }
+        catch (RedisException ex)
+        {
+            // Without Redis an external session is not checked at all (above), so there is nothing to renew.
+            StampCacheUnavailable(_logger, ex.Message);
+        }
     }
 
     private RedisKey UserKey(long userId) => $"{_redis.KeyPrefix}session-stamp:user:{userId}";

@@ -44,7 +44,7 @@ internal sealed class FileStore
             throw new IAToolkitException(ErrorCodes.DocumentUnreadable, $"{fileName}: {Path.GetExtension(fileName)} is not a supported type (PDF, DOCX, XLSX, TXT, MD).");
         }
 
-        var bytes = await ReadBoundedAsync(fileName, content, cancellationToken);
+        var bytes = await BoundedRead.ReadAsync(content, _options.Value.MaxFileStoreBytes, max => $"{fileName} is larger than the {Megabytes(max)} MB a file for a question may have.", cancellationToken);
         var document = await _parser.ParseAsync(fileName, bytes, waitForSlot: false, cancellationToken);
         var text = string.Join("\n\n", document.Pages.Select(p => document.Pages.Count > 1 ? $"[page {p.Number}]\n{p.Text}" : p.Text)).Trim();
         if (text.Length == 0)
@@ -87,25 +87,6 @@ internal sealed class FileStore
         }
 
         throw new IAToolkitException(ErrorCodes.FileNotFound, "The file token is unknown, has expired or belongs to someone else; upload the file again.");
-    }
-
-    private async Task<byte[]> ReadBoundedAsync(string fileName, Stream content, CancellationToken cancellationToken)
-    {
-        var limit = _options.Value.MaxFileStoreBytes;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                throw new IAToolkitException(ErrorCodes.DocumentTooLarge, $"{fileName} is larger than the {Megabytes(limit)} MB a file for a question may have.");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     // The user's identifier is kept only as a hash: Redis needs to compare it, not to know it.

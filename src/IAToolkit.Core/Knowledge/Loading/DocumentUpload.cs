@@ -37,7 +37,7 @@ internal sealed partial class DocumentUpload
             throw new IAToolkitException(ErrorCodes.DocumentUnreadable, $"{fileName}: {Path.GetExtension(fileName)} is not a supported type (PDF, DOCX, XLSX, TXT, MD).");
         }
 
-        var bytes = await ReadBoundedAsync(fileName, content, cancellationToken);
+        var bytes = await BoundedRead.ReadAsync(content, _options.Value.MaxDocumentBytes, max => $"{fileName} is larger than the {max / (1024 * 1024)} MB limit.", cancellationToken);
         var hash = SHA256.HashData(bytes);
         var previous = (await _store.ListAsync(company, source, cancellationToken)).GetValueOrDefault(fileName);
         if (previous is not null && previous.ContentHash.AsSpan().SequenceEqual(hash))
@@ -65,25 +65,6 @@ internal sealed partial class DocumentUpload
 
         var result = await _ingestion.IndexAsync(company, source, fileName, parsed, hash, cancellationToken);
         return new UploadResult(source, fileName, previous is null ? "new" : "changed", result.Chunks);
-    }
-
-    private async Task<byte[]> ReadBoundedAsync(string fileName, Stream content, CancellationToken cancellationToken)
-    {
-        var limit = _options.Value.MaxDocumentBytes;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                throw new IAToolkitException(ErrorCodes.DocumentTooLarge, $"{fileName} is larger than the {limit / (1024 * 1024)} MB limit.");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     [LoggerMessage(2410, LogLevel.Warning, "Upload of {FileName} to source {Source} failed; nothing was indexed: {Reason}")]

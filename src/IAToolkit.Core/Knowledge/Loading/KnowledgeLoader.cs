@@ -93,7 +93,7 @@ internal sealed class KnowledgeLoader
             byte[] content;
             await using (var stream = await connector.OpenAsync(file, cancellationToken))
             {
-                content = await ReadBoundedAsync(stream, limit, cancellationToken);
+                content = await BoundedRead.ReadAsync(stream, limit, max => $"more than the {max / (1024 * 1024)} MB limit", cancellationToken);
             }
 
             var hash = SHA256.HashData(content);
@@ -121,23 +121,5 @@ internal sealed class KnowledgeLoader
             summary.Failed.Add(new FailedFile(file.Path, ex.Message));
             return ("failed", 0, ex.Message);
         }
-    }
-
-    private static async Task<byte[]> ReadBoundedAsync(Stream stream, long limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                throw new IAToolkitException(ErrorCodes.DocumentTooLarge, $"more than the {limit / (1024 * 1024)} MB limit");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }
