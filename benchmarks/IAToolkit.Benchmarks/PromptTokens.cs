@@ -20,7 +20,7 @@ internal static class PromptTokens
         "And which products did the first one buy most?",
         "How many orders shipped late last year?",
         "Which shipper handled most of those?",
-        "Summarise the year in three bullet points.",
+        "Summarize the year in three bullet points.",
     ];
 
     private static readonly string[] s_queries =

@@ -1,12 +1,18 @@
 using System.Text;
 using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 
 namespace IAToolkit.Benchmarks;
 
 /// <summary>
 /// A synthetic, reproducible knowledge base (seeded): every document is about one topic. A topic is a random unit
 /// vector (its centroid), eight topic words and a department. A chunk's embedding is the centroid plus Gaussian noise
-/// of the same norm, normalised (cosine about 0.71 to its centroid, 0.5 to its topic's other chunks, about 0 to other
+/// of the same norm, normalized (cosine about 0.71 to its centroid, 0.5 to its topic's other chunks, about 0 to other
 /// topics); its text is 40 pseudo-words, 6 drawn from the topic's words and 34 from a common vocabulary of 1,000. A
 /// query is a fresh point of a random topic with two of its words. Metadata: the topic's department (one of ten) and
 /// <c>corpus: synthetic</c> on every document.
@@ -77,7 +83,7 @@ internal sealed class SyntheticCorpus
     private float[] Near(float[] centroid)
     {
         var noise = Unit();
-        return Normalise([.. centroid.Select((c, i) => c + noise[i])]);
+        return Normalize([.. centroid.Select((c, i) => c + noise[i])]);
     }
 
     private float[] Unit()
@@ -88,12 +94,12 @@ internal sealed class SyntheticCorpus
             vector[i] = (float)(Math.Sqrt(-2 * Math.Log(1 - _random.NextDouble())) * Math.Cos(2 * Math.PI * _random.NextDouble()));
         }
 
-        return Normalise(vector);
+        return Normalize(vector);
     }
 
     private string Word() => string.Concat(Enumerable.Range(0, 3).Select(_ => s_syllables[_random.Next(s_syllables.Length)]));
 
-    private static float[] Normalise(float[] vector)
+    private static float[] Normalize(float[] vector)
     {
         var norm = (float)Math.Sqrt(vector.Sum(v => (double)v * v));
         return [.. vector.Select(v => v / norm)];

@@ -86,7 +86,7 @@ public static class ErrorCodes
     /// The client disconnected before the answer was complete: the outcome recorded in the query log (no response is
     /// sent, since nobody is left to read it).
     /// </summary>
-    public const string ClientCancelled = "client_cancelled";
+    public const string ClientCanceled = "client_canceled";
 
     /// <summary>The request names a prompt the company does not have.</summary>
     public const string PromptNotFound = "prompt_not_found";

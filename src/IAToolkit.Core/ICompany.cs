@@ -24,7 +24,7 @@ public interface ICompany
     Task<CompanyUserInfo> GetUserInfoAsync(string userIdentifier, CompanyRequestContext context, CancellationToken cancellationToken);
 
     /// <summary>Runs one of the company's own tools (declared under <c>tools</c> in company.yaml) for the assistant.</summary>
-    /// <returns>A value the framework serialises to JSON for the model.</returns>
+    /// <returns>A value the framework serializes to JSON for the model.</returns>
     Task<object?> HandleRequestAsync(string toolName, JsonElement arguments, CompanyRequestContext context, CancellationToken cancellationToken);
 
     /// <summary>Adds the company's own services to the host's container. Called once, at registration.</summary>

@@ -44,7 +44,7 @@ public sealed partial class SecurityHeadersTests : DatabaseTest
         Assert.That(css.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(css.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/css"));
         Assert.That(await css.Content.ReadAsStringAsync(), Does.StartWith(":root{--brand-header-bg:"));
-        Assert.That(css.Headers.CacheControl?.Public, Is.True, "a stylesheet may be cached; its URL changes with the colours");
+        Assert.That(css.Headers.CacheControl?.Public, Is.True, "a stylesheet may be cached; its URL changes with the colors");
         Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 

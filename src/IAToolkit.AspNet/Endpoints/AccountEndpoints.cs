@@ -92,11 +92,11 @@ internal static class AccountEndpoints
         switch (result.Outcome)
         {
             case SignUpOutcome.VerificationSent:
-                return PageResults.Notice(page, page.Text.SignUpTitle, string.Format(System.Globalization.CultureInfo.InvariantCulture, page.Text.SignUpCheckMail, AccountRules.NormaliseEmail(input.Email)));
+                return PageResults.Notice(page, page.Text.SignUpTitle, string.Format(System.Globalization.CultureInfo.InvariantCulture, page.Text.SignUpCheckMail, AccountRules.NormalizeEmail(input.Email)));
             case SignUpOutcome.Active:
-                return PageResults.Render<LoginPage>(new { Page = page, Email = AccountRules.NormaliseEmail(input.Email), Notice = page.Text.SignUpDone });
+                return PageResults.Render<LoginPage>(new { Page = page, Email = AccountRules.NormalizeEmail(input.Email), Notice = page.Text.SignUpDone });
             case SignUpOutcome.JoinedExisting:
-                return PageResults.Render<LoginPage>(new { Page = page, Email = AccountRules.NormaliseEmail(input.Email), Notice = string.Format(System.Globalization.CultureInfo.InvariantCulture, page.Text.SignUpJoined, name) });
+                return PageResults.Render<LoginPage>(new { Page = page, Email = AccountRules.NormalizeEmail(input.Email), Notice = string.Format(System.Globalization.CultureInfo.InvariantCulture, page.Text.SignUpJoined, name) });
             default:
                 if (result.Errors.Any(e => e.Error == AccountError.SignUpClosed))
                 {

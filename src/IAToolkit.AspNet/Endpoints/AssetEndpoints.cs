@@ -23,12 +23,12 @@ internal static class AssetEndpoints
             return Css(http, body, etag);
         }).ExcludeFromDescription();
 
-        // The brand colours (see BrandingCss): the framework's defaults, and each company's.
-        endpoints.MapGet("/_iatoolkit/branding.css", (HttpContext http) => BrandColours(http, null)).ExcludeFromDescription();
-        endpoints.MapGet("/_iatoolkit/{c}/branding.css", (RouteCompany route, HttpContext http) => BrandColours(http, route.Company)).ExcludeFromDescription();
+        // The brand colors (see BrandingCss): the framework's defaults, and each company's.
+        endpoints.MapGet("/_iatoolkit/branding.css", (HttpContext http) => BrandColors(http, null)).ExcludeFromDescription();
+        endpoints.MapGet("/_iatoolkit/{c}/branding.css", (RouteCompany route, HttpContext http) => BrandColors(http, route.Company)).ExcludeFromDescription();
     }
 
-    private static IResult BrandColours(HttpContext http, Company? company)
+    private static IResult BrandColors(HttpContext http, Company? company)
     {
         var css = BrandingCss.For(company);
         return Css(http, Encoding.UTF8.GetBytes(css), $"\"{BrandingCss.Version(css)}\"");

@@ -1,11 +1,17 @@
 using System.Text;
+using IAToolkit.AspNet.Links;
+using IAToolkit.AspNet.Security;
+using IAToolkit.AspNet.Tenancy;
 using IAToolkit.Assistant;
 using IAToolkit.Assistant.Llm;
 using IAToolkit.Companies;
 using IAToolkit.Knowledge;
-using IAToolkit.AspNet.Links;
-using IAToolkit.AspNet.Security;
-using IAToolkit.AspNet.Tenancy;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -44,9 +50,9 @@ internal static class AssistantEndpoints
                 .ProducesProblem(StatusCodes.Status502BadGateway)
                 .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
                 .ProducesProblem(StatusCodes.Status504GatewayTimeout);
-            api.MapGet("/history", (RouteCompany route, HttpContext http, string? user_identifier, QueryLog log, CancellationToken ct) => HistoryAsync(route, http, user_identifier, log, ct))
+            api.MapGet("/history", (RouteCompany route, HttpContext http, string? user_identifier, QueryLogStore log, CancellationToken ct) => HistoryAsync(route, http, user_identifier, log, ct))
                 .WithName("GetHistory" + suffix).WithSummary("The caller's latest questions, newest first.");
-            api.MapPost("/history", (RouteCompany route, HttpContext http, HistoryRequest? body, QueryLog log, CancellationToken ct) => HistoryAsync(route, http, body?.UserIdentifier, log, ct))
+            api.MapPost("/history", (RouteCompany route, HttpContext http, HistoryRequest? body, QueryLogStore log, CancellationToken ct) => HistoryAsync(route, http, body?.UserIdentifier, log, ct))
                 .WithName("PostHistory" + suffix);
             api.MapPost("/feedback", FeedbackEndpoint.PostAsync).WithName("Feedback" + suffix).WithSummary("Stores the user's rating and comment and forwards it as company.yaml says.");
         }
@@ -91,7 +97,7 @@ internal static class AssistantEndpoints
         return TypedResults.Json(LlmQueryResponse.From(await queries.AskAsync(request, cancellationToken)), ApiJson.Options);
     }
 
-    private static async Task<JsonHttpResult<HistoryResponse>> HistoryAsync(RouteCompany route, HttpContext http, string? userIdentifier, QueryLog log, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<HistoryResponse>> HistoryAsync(RouteCompany route, HttpContext http, string? userIdentifier, QueryLogStore log, CancellationToken cancellationToken)
     {
         var user = CallerIdentity.Identifier(http, userIdentifier);
         var items = await log.HistoryAsync(route.Company, user, 100, cancellationToken);

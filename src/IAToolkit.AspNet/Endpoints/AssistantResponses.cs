@@ -8,7 +8,7 @@ namespace IAToolkit.AspNet.Endpoints;
 /// <summary>The answer of <c>init-context</c>.</summary>
 internal sealed record InitContextResponse(string Status, string Message, string ResponseId, string Model);
 
-/// <summary>The answer of <c>llm_query</c>: the deployment guide's shape, plus the sanitised HTML and the statistics.</summary>
+/// <summary>The answer of <c>llm_query</c>: the deployment guide's shape, plus the sanitized HTML and the statistics.</summary>
 internal sealed record LlmQueryResponse(
     string Answer,
     string AnswerHtml,

@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
 using IAToolkit.AspNet.Security;
 using IAToolkit.AspNet.Tenancy;
+using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,5 @@
-using IAToolkit.Assistant;
 using IAToolkit.AspNet.Tenancy;
+using IAToolkit.Assistant;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -27,7 +27,7 @@ internal static class PasswordEndpoints
         var company = route.Company;
         var page = PageModel.For(company);
         var email = form.Text("email");
-        if (AccountRules.NormaliseEmail(email) is null)
+        if (AccountRules.NormalizeEmail(email) is null)
         {
             var error = email is null ? page.Text.ErrorRequired : page.Text.ErrorEmail;
             return PageResults.Render<ForgotPasswordPage>(new { Page = page, Email = email, Error = error }, StatusCodes.Status400BadRequest);

@@ -42,7 +42,7 @@ internal static partial class ServerSentEvents
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            // The client went away: there is nobody to tell, and the query log has recorded it as cancelled.
+            // The client went away: there is nobody to tell, and the query log has recorded it as canceled.
         }
         catch (IAToolkitException ex)
         {

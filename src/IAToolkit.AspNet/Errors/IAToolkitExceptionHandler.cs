@@ -16,7 +16,7 @@ namespace IAToolkit.AspNet.Errors;
 /// <summary>
 /// The one place where errors become HTTP responses: an <see cref="IAToolkitException"/> gets a status chosen by its
 /// stable <c>code</c>; anything else is a 500 without internals. API callers get ProblemDetails; a browser asking for
-/// a page gets the same status with a page in the company's language and colours.
+/// a page gets the same status with a page in the company's language and colors.
 /// </summary>
 internal sealed partial class IAToolkitExceptionHandler : IExceptionHandler
 {
@@ -49,7 +49,7 @@ internal sealed partial class IAToolkitExceptionHandler : IExceptionHandler
         var retryAfter = exception switch
         {
             RateLimitedException limited => limited.RetryAfter,
-            Knowledge.ParsingBusyException busy => busy.RetryAfter,
+            Knowledge.Parsing.ParsingBusyException busy => busy.RetryAfter,
             _ => (TimeSpan?)null,
         };
         if (retryAfter is { } wait)

@@ -1,4 +1,4 @@
-using IAToolkit.Data;
+using IAToolkit.Database;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 

@@ -1,4 +1,4 @@
-using IAToolkit.Caching;
+using IAToolkit.Redis;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 

@@ -1,5 +1,5 @@
 using IAToolkit.Companies;
-using IAToolkit.DataSources;
+using IAToolkit.SqlSources;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace IAToolkit.AspNet.Health;

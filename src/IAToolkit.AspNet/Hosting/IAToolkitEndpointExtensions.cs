@@ -1,10 +1,10 @@
+using IAToolkit;
 using IAToolkit.AspNet.Endpoints;
 using IAToolkit.AspNet.Errors;
 using IAToolkit.AspNet.Health;
 using IAToolkit.AspNet.Hosting;
 using IAToolkit.AspNet.Links;
 using IAToolkit.AspNet.Security;
-using IAToolkit;
 using Microsoft.AspNetCore.Http;
 
 // Extension methods live where host code already has a using for them.

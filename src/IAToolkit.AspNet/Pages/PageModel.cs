@@ -4,10 +4,10 @@ using IAToolkit.Companies;
 
 namespace IAToolkit.AspNet.Pages;
 
-/// <summary>What every page needs: the company (if any), the texts in the page's language and the brand colours.</summary>
+/// <summary>What every page needs: the company (if any), the texts in the page's language and the brand colors.</summary>
 /// <param name="Company">The company the page belongs to; <see langword="null"/> on framework pages.</param>
 /// <param name="Text">The texts.</param>
-/// <param name="BrandingCss">The company's colours as CSS custom properties.</param>
+/// <param name="BrandingCss">The company's colors as CSS custom properties.</param>
 public sealed record PageModel(Company? Company, UiText Text, string BrandingCss)
 {
     internal static PageModel For(Company? company, ClaimsPrincipal? user = null)
@@ -18,8 +18,8 @@ public sealed record PageModel(Company? Company, UiText Text, string BrandingCss
     }
 
     /// <summary>
-    /// Where the brand colours are served as a stylesheet, versioned by their content: the pages' CSP allows no inline
-    /// style, and a URL that changes with the colours can be cached.
+    /// Where the brand colors are served as a stylesheet, versioned by their content: the pages' CSP allows no inline
+    /// style, and a URL that changes with the colors can be cached.
     /// </summary>
     public string BrandingStylesheet => Branding.BrandingCss.UrlFor(Company, BrandingCss);
 

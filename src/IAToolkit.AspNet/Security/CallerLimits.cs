@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
-using IAToolkit.Caching;
 using IAToolkit.Configuration;
+using IAToolkit.Redis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

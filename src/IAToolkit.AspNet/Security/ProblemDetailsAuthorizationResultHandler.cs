@@ -8,7 +8,7 @@ namespace IAToolkit.AspNet.Security;
 
 /// <summary>
 /// Answers a refused API call with ProblemDetails: 401 without valid credentials, 403 with credentials of another
-/// company. Pages keep the default behaviour (a redirect to the sign-in page).
+/// company. Pages keep the default behavior (a redirect to the sign-in page).
 /// </summary>
 internal sealed class ProblemDetailsAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {

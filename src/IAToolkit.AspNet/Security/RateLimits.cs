@@ -1,4 +1,4 @@
-using IAToolkit.Caching;
+using IAToolkit.Redis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

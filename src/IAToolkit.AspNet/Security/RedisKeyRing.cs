@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using IAToolkit.Caching;
+using IAToolkit.Redis;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Logging;

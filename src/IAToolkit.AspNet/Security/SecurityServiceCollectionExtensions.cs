@@ -1,5 +1,5 @@
-using IAToolkit.Caching;
 using IAToolkit.Configuration;
+using IAToolkit.Redis;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;

@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
-using IAToolkit.DataSources;
+using IAToolkit.Companies.Configuration.Reading;
+using IAToolkit.SqlSources;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IAToolkit.Cli.Verbs;

@@ -4,6 +4,12 @@ using System.Text.Json;
 using IAToolkit.Companies;
 using IAToolkit.Hosting;
 using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IAToolkit.Cli.Verbs;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using IAToolkit.Data;
-using IAToolkit.Data.Migrations;
+using IAToolkit.Database;
+using IAToolkit.Database.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IAToolkit.Cli.Verbs;

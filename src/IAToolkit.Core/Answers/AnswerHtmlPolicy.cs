@@ -13,7 +13,7 @@ internal static class AnswerHtmlPolicy
         "title", "head", "meta", "link", "base", "canvas", "audio", "video", "source", "track", "portal", "dialog",
     };
 
-    /// <summary>The sanitiser's options; events added per call by <see cref="AnswerSanitizer"/>.</summary>
+    /// <summary>The sanitizer's options; events added per call by <see cref="AnswerSanitizer"/>.</summary>
     public static HtmlSanitizerOptions Options() => new()
     {
         AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)

@@ -8,7 +8,7 @@ namespace IAToolkit.Answers;
 
 /// <summary>
 /// The model's Markdown to (not yet safe) HTML with Markdig. Raw HTML passes through, because format prompts ask the
-/// model for HTML tables and lists; the sanitiser decides what of it stays.
+/// model for HTML tables and lists; the sanitizer decides what of it stays.
 /// </summary>
 internal static class AnswerMarkdown
 {

@@ -4,7 +4,7 @@ using Ganss.Xss;
 namespace IAToolkit.Answers;
 
 /// <summary>
-/// One sanitising pass over one answer's HTML: HtmlSanitizer with <see cref="AnswerHtmlPolicy"/>, then the chat page's
+/// One sanitizing pass over one answer's HTML: HtmlSanitizer with <see cref="AnswerHtmlPolicy"/>, then the chat page's
 /// own rules (class names, link targets, images). A new instance per answer, so the counts of what went are its own.
 /// </summary>
 internal sealed class AnswerSanitizer

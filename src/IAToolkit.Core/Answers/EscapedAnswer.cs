@@ -4,7 +4,7 @@ namespace IAToolkit.Answers;
 
 /// <summary>
 /// An answer that cannot be rendered, as HTML-encoded text: one paragraph per blank-line-separated block, line breaks
-/// kept. Nothing of the model's markup survives, so it needs no sanitiser.
+/// kept. Nothing of the model's markup survives, so it needs no sanitizer.
 /// </summary>
 internal static class EscapedAnswer
 {

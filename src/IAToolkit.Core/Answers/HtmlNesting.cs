@@ -1,7 +1,7 @@
 namespace IAToolkit.Answers;
 
 /// <summary>
-/// A linear pre-check of how deeply HTML nests, before the sanitiser parses it. The HTML parser checks the stack of
+/// A linear pre-check of how deeply HTML nests, before the sanitizer parses it. The HTML parser checks the stack of
 /// open elements on every tag, so its time grows with depth × tags: 20,000 nested <c>&lt;div&gt;</c> in 100 KB took
 /// seconds of CPU. Real answers nest a dozen levels (a list in a table cell); past the limit the answer is shown as
 /// text. The scan errs on the deep side (it closes fewer implied ends than a browser), never on the shallow side.

@@ -8,21 +8,21 @@ internal static class SafeUrls
     /// <summary>Whether the address is http(s), mailto, or relative (a path, query or fragment with no scheme).</summary>
     public static bool IsAllowedLink(string url)
     {
-        var normalised = Normalise(url);
-        return IsRelative(normalised)
-            || normalised.StartsWith("http:", StringComparison.OrdinalIgnoreCase)
-            || normalised.StartsWith("https:", StringComparison.OrdinalIgnoreCase)
-            || normalised.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase);
+        var normalized = Normalize(url);
+        return IsRelative(normalized)
+            || normalized.StartsWith("http:", StringComparison.OrdinalIgnoreCase)
+            || normalized.StartsWith("https:", StringComparison.OrdinalIgnoreCase)
+            || normalized.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Whether the link leaves the site: absolute http(s) or protocol-relative (<c>//host/…</c>).</summary>
     public static bool IsExternal(string url)
     {
-        var normalised = Normalise(url);
-        return normalised.StartsWith("//", StringComparison.Ordinal)
-            || normalised.StartsWith(@"\\", StringComparison.Ordinal)
-            || normalised.StartsWith("http:", StringComparison.OrdinalIgnoreCase)
-            || normalised.StartsWith("https:", StringComparison.OrdinalIgnoreCase);
+        var normalized = Normalize(url);
+        return normalized.StartsWith("//", StringComparison.Ordinal)
+            || normalized.StartsWith(@"\\", StringComparison.Ordinal)
+            || normalized.StartsWith("http:", StringComparison.OrdinalIgnoreCase)
+            || normalized.StartsWith("https:", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The host of an absolute https address, or <see langword="null"/> when the address is anything else.</summary>
@@ -31,7 +31,7 @@ internal static class SafeUrls
 
     // Browsers drop ASCII tabs and newlines anywhere in a URL and leading C0 controls and spaces, so "java\tscript:"
     // is "javascript:"; the check looks at the address the same way.
-    private static string Normalise(string url)
+    private static string Normalize(string url)
         => new([.. url.TrimStart(LeadingControls).Where(c => c is not ('\t' or '\n' or '\r'))]);
 
     // A scheme is letters, digits, "+", "-" or "." before the first ":"; a ":" after "/", "?" or "#" is part of a path.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dapper;
 using IAToolkit.Companies;
-using IAToolkit.Data;
+using IAToolkit.Database;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 

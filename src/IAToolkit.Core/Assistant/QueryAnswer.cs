@@ -9,7 +9,7 @@ public sealed record QueryAnswer
     /// <summary>The answer as the model wrote it (Markdown).</summary>
     public required string Answer { get; init; }
 
-    /// <summary>The answer as sanitised HTML, safe to put in a page.</summary>
+    /// <summary>The answer as sanitized HTML, safe to put in a page.</summary>
     public required string AnswerHtml { get; init; }
 
     /// <summary>The id to continue the conversation from this answer.</summary>

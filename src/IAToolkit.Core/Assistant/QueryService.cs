@@ -25,7 +25,7 @@ internal sealed partial class QueryService
     private readonly ContextBuilder _context;
     private readonly PromptRenderer _prompts;
     private readonly TurnStore _turns;
-    private readonly QueryLog _log;
+    private readonly QueryLogStore _log;
     private readonly ToolSet _tools;
     private readonly AnswerRenderer _renderer;
     private readonly IOptions<AssistantOptions> _options;
@@ -37,7 +37,7 @@ internal sealed partial class QueryService
         ContextBuilder context,
         PromptRenderer prompts,
         TurnStore turns,
-        QueryLog log,
+        QueryLogStore log,
         ToolSet tools,
         AnswerRenderer renderer,
         IOptions<AssistantOptions> options,
@@ -156,8 +156,8 @@ internal sealed partial class QueryService
         catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not IAToolkitException)
         {
             // The caller disconnected: not a failure of the model or of the host, and nobody is left to answer.
-            ClientCancelled(_logger, company.ShortName, (long)watch.Elapsed.TotalMilliseconds);
-            await _log.RecordAsync(company, Record(request, loggedQuestion, null, model, null, ErrorCodes.ClientCancelled, "The client went away before the answer was complete.", usage, watch.Elapsed, run));
+            ClientCanceled(_logger, company.ShortName, (long)watch.Elapsed.TotalMilliseconds);
+            await _log.RecordAsync(company, Record(request, loggedQuestion, null, model, null, ErrorCodes.ClientCanceled, "The client went away before the answer was complete.", usage, watch.Elapsed, run));
             throw;
         }
     }
@@ -264,6 +264,6 @@ internal sealed partial class QueryService
     private static QueryRecord Record(QueryRequest request, string question, string? responseId, string model, string? answer, string outcome, string? error, UsageDetails usage, TimeSpan duration, ToolRun run)
         => new(request.User.UserIdentifier, responseId, model, question, request.PromptName, answer, outcome, error, (int)(usage.InputTokenCount ?? 0), (int)(usage.OutputTokenCount ?? 0), duration, run.Calls);
 
-    [LoggerMessage(2601, LogLevel.Information, "A question to company {Company} was cancelled by its client after {ElapsedMs} ms")]
-    private static partial void ClientCancelled(ILogger logger, string company, long elapsedMs);
+    [LoggerMessage(2601, LogLevel.Information, "A question to company {Company} was canceled by its client after {ElapsedMs} ms")]
+    private static partial void ClientCanceled(ILogger logger, string company, long elapsedMs);
 }

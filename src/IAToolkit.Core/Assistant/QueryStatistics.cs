@@ -1,5 +1,5 @@
 using Dapper;
-using IAToolkit.Data;
+using IAToolkit.Database;
 
 namespace IAToolkit.Assistant;
 

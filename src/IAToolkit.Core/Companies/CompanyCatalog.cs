@@ -1,3 +1,6 @@
+using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
+
 namespace IAToolkit.Companies;
 
 /// <summary>Holds the loaded companies; filled once by the start-up sequence.</summary>

@@ -1,3 +1,6 @@
+using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
+
 namespace IAToolkit.Companies;
 
 /// <summary>Where a company's folder was found, and how to show it in messages.</summary>

@@ -1,4 +1,5 @@
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 
 namespace IAToolkit.Companies;
 

@@ -1,3 +1,5 @@
+using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 using IAToolkit.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,6 @@
+using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
+
 namespace IAToolkit.Companies;
 
 /// <summary>A company class registered with a short name, before its folder is loaded.</summary>

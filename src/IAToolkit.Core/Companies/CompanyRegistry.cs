@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 
 namespace IAToolkit.Companies;
 

@@ -1,5 +1,6 @@
 using Dapper;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 using Npgsql;
 
 namespace IAToolkit.Companies;

@@ -1,3 +1,6 @@
+using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
+
 namespace IAToolkit.Companies;
 
 /// <summary>The companies this host serves, available once the host has started.</summary>

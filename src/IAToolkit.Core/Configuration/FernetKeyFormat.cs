@@ -1,6 +1,6 @@
 namespace IAToolkit.Configuration;
 
-/// <summary>Recognises a Fernet key: 32 bytes in URL-safe base64, as the Python <c>cryptography</c> package makes them.</summary>
+/// <summary>Recognizes a Fernet key: 32 bytes in URL-safe base64, as the Python <c>cryptography</c> package makes them.</summary>
 internal static class FernetKeyFormat
 {
     public static bool IsValid(string key) => TryDecode(key, out _);

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using IAToolkit.Caching;
 using IAToolkit.Companies;
 using IAToolkit.Identity;
+using IAToolkit.Redis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;

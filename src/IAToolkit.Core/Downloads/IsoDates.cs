@@ -5,7 +5,7 @@ namespace IAToolkit.Downloads;
 
 /// <summary>
 /// ISO 8601 dates (<c>2024-03-05</c>) and date-times (<c>2024-03-05T14:30:00</c>, with a space, fractions, <c>Z</c> or an
-/// offset) as SQL results serialise them. Excel has no time zones: the clock time is kept as written.
+/// offset) as SQL results serialize them. Excel has no time zones: the clock time is kept as written.
 /// </summary>
 internal static partial class IsoDates
 {
@@ -24,10 +24,10 @@ internal static partial class IsoDates
         }
 
         hasTime = match.Groups["time"].Success;
-        var normalised = text.Replace(' ', 'T');
+        var normalized = text.Replace(' ', 'T');
         var parsed = hasTime && match.Groups["zone"].Success
-            ? DateTimeOffset.TryParse(normalised, CultureInfo.InvariantCulture, DateTimeStyles.None, out var offset) ? offset.DateTime : (DateTime?)null
-            : DateTime.TryParse(normalised, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) ? local : null;
+            ? DateTimeOffset.TryParse(normalized, CultureInfo.InvariantCulture, DateTimeStyles.None, out var offset) ? offset.DateTime : (DateTime?)null
+            : DateTime.TryParse(normalized, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) ? local : null;
         if (parsed is not { } date || date < FirstExcelDate)
         {
             return false;

@@ -7,18 +7,25 @@ using IAToolkit.Assistant.Conversations;
 using IAToolkit.Assistant.Llm;
 using IAToolkit.Assistant.Prompts;
 using IAToolkit.Assistant.Tools;
-using IAToolkit.Caching;
 using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 using IAToolkit.Configuration;
-using IAToolkit.Data;
-using IAToolkit.Data.Migrations;
-using IAToolkit.DataSources;
+using IAToolkit.Database;
+using IAToolkit.Database.Migrations;
 using IAToolkit.Downloads;
 using IAToolkit.Hosting;
 using IAToolkit.Identity;
 using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using IAToolkit.Mail;
+using IAToolkit.Redis;
+using IAToolkit.SqlSources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -128,7 +135,7 @@ public static class IAToolkitHostBuilderExtensions
         services.TryAddSingleton<DocumentParser>();
         services.TryAddSingleton<DocumentChunker>();
         // End of knowledge parsing and chunking.
-        // Answers and downloads (src/IAToolkit.Core/Answers, src/IAToolkit.Core/Downloads): the sanitising answer renderer,
+        // Answers and downloads (src/IAToolkit.Core/Answers, src/IAToolkit.Core/Downloads): the sanitizing answer renderer,
         // the spreadsheet writer of iat_generate_excel and the short-lived downloads in Redis.
         services.AddOptions<AnswerRenderingOptions>().BindConfiguration(AnswerRenderingOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnswerRenderingOptions>, AnswerRenderingOptionsValidator>());
@@ -189,7 +196,7 @@ public static class IAToolkitHostBuilderExtensions
         services.TryAddSingleton<ContextBuilder>();
         services.TryAddSingleton<PromptRenderer>();
         services.TryAddSingleton<TurnStore>();
-        services.TryAddSingleton<QueryLog>();
+        services.TryAddSingleton<QueryLogStore>();
         services.TryAddSingleton<QueryStatistics>();
         services.TryAddSingleton<ToolSet>();
         services.TryAddSingleton<QueryService>();

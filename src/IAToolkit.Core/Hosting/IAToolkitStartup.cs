@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using IAToolkit.Companies;
 using IAToolkit.Configuration;
-using IAToolkit.Data;
-using IAToolkit.Data.Migrations;
+using IAToolkit.Database;
+using IAToolkit.Database.Migrations;
 using IAToolkit.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,4 @@
-using IAToolkit.DataSources;
+using IAToolkit.SqlSources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

@@ -16,7 +16,7 @@ public static partial class AccountRules
     public const int MaximumEmailLength = 254;
 
     /// <summary>Trims and lower-cases an e-mail address, or returns <see langword="null"/> when it is not one.</summary>
-    public static string? NormaliseEmail(string? email)
+    public static string? NormalizeEmail(string? email)
     {
         var text = email?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(text) || text.Length > MaximumEmailLength || !EmailShape().IsMatch(text))

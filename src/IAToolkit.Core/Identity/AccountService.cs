@@ -1,5 +1,5 @@
 using IAToolkit.Companies;
-using IAToolkit.Data;
+using IAToolkit.Database;
 using Npgsql;
 
 namespace IAToolkit.Identity;
@@ -113,14 +113,14 @@ internal sealed class AccountService
     {
         ArgumentNullException.ThrowIfNull(company);
         ArgumentNullException.ThrowIfNull(client);
-        var normalised = AccountRules.NormaliseEmail(email);
-        if (normalised is not null && await _backoff.WaitAsync(normalised) is { } wait)
+        var normalized = AccountRules.NormalizeEmail(email);
+        if (normalized is not null && await _backoff.WaitAsync(normalized) is { } wait)
         {
-            await _audit.RecordAsync(new LoginAttempt(company.Id, normalised, false, false, "backoff", client.IpAddress, client.UserAgent), cancellationToken);
+            await _audit.RecordAsync(new LoginAttempt(company.Id, normalized, false, false, "backoff", client.IpAddress, client.UserAgent), cancellationToken);
             return new LoginResult(null, AccountError.TooManyAttempts, wait);
         }
 
-        var user = normalised is null ? null : await _users.FindByEmailAsync(normalised, cancellationToken);
+        var user = normalized is null ? null : await _users.FindByEmailAsync(normalized, cancellationToken);
         AccountError? error = null;
         if (!_passwords.Verify(user?.PasswordHash, password ?? string.Empty) || user is null)
         {
@@ -135,9 +135,9 @@ internal sealed class AccountService
             error = AccountError.NotVerified;
         }
 
-        if (normalised is not null)
+        if (normalized is not null)
         {
-            await (error == AccountError.InvalidCredentials ? _backoff.RecordFailureAsync(normalised) : _backoff.ResetAsync(normalised));
+            await (error == AccountError.InvalidCredentials ? _backoff.RecordFailureAsync(normalized) : _backoff.ResetAsync(normalized));
         }
 
         var reason = error switch
@@ -147,7 +147,7 @@ internal sealed class AccountService
             AccountError.NotMember => "not_member",
             _ => "not_verified",
         };
-        await _audit.RecordAsync(new LoginAttempt(company.Id, normalised ?? email ?? string.Empty, false, error is null, reason, client.IpAddress, client.UserAgent), cancellationToken);
+        await _audit.RecordAsync(new LoginAttempt(company.Id, normalized ?? email ?? string.Empty, false, error is null, reason, client.IpAddress, client.UserAgent), cancellationToken);
         return error is null ? new LoginResult(user, null) : new LoginResult(null, error);
     }
 
@@ -177,8 +177,8 @@ internal sealed class AccountService
     public async Task RequestPasswordResetAsync(Company company, string? email, Func<string, Uri> resetLink, string language, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(company);
-        var normalised = AccountRules.NormaliseEmail(email);
-        var user = normalised is null ? null : await _users.FindByEmailAsync(normalised, cancellationToken);
+        var normalized = AccountRules.NormalizeEmail(email);
+        var user = normalized is null ? null : await _users.FindByEmailAsync(normalized, cancellationToken);
         if (user is null || !await _users.IsMemberAsync(user.Id, company.Id, cancellationToken))
         {
             return;
@@ -262,7 +262,7 @@ internal sealed class AccountService
     private static List<FieldError> ValidateSignUp(SignUpInput input, out string? email)
     {
         var errors = new List<FieldError>();
-        email = AccountRules.NormaliseEmail(input.Email);
+        email = AccountRules.NormalizeEmail(input.Email);
         if (email is null)
         {
             errors.Add(new FieldError("email", string.IsNullOrWhiteSpace(input.Email) ? AccountError.Required : AccountError.InvalidEmail));

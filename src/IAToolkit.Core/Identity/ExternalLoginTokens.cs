@@ -1,5 +1,5 @@
 using System.Text.Json;
-using IAToolkit.Caching;
+using IAToolkit.Redis;
 using StackExchange.Redis;
 
 namespace IAToolkit.Identity;

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
-using IAToolkit.Data;
+using IAToolkit.Database;
 using Microsoft.Extensions.Logging;
 
 namespace IAToolkit.Identity;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using IAToolkit.Caching;
 using IAToolkit.Configuration;
+using IAToolkit.Redis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using IAToolkit.Caching;
+using IAToolkit.Redis;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Dapper;
-using IAToolkit.Data;
+using IAToolkit.Database;
 
 namespace IAToolkit.Identity;
 

@@ -1,3 +1,10 @@
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
+
 namespace IAToolkit.Knowledge;
 
 /// <summary>Reads a document's bytes, stopping as soon as they pass a limit (an upload's declared length can lie).</summary>

@@ -1,6 +1,12 @@
-using IAToolkit.Caching;
 using IAToolkit.Companies;
 using IAToolkit.Identity;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
+using IAToolkit.Redis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -27,7 +27,7 @@ internal sealed class MailBodyBuilder
     /// <summary>A smaller, grey paragraph (link lifetime, "ignore this e-mail").</summary>
     public MailBodyBuilder Note(string sentence, params string[] values) => Add(Muted, sentence, values);
 
-    /// <summary>A button in the brand colour, then the plain link for clients that do not show it.</summary>
+    /// <summary>A button in the brand color, then the plain link for clients that do not show it.</summary>
     public MailBodyBuilder Button(string label, Uri link, string fallback)
     {
         var href = Encode(link.AbsoluteUri);

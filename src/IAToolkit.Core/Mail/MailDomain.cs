@@ -7,7 +7,7 @@ internal static class MailDomain
 {
     private static readonly IdnMapping s_idn = new() { UseStd3AsciiRules = true, AllowUnassigned = false };
 
-    /// <summary>The normalised domain, or <see langword="null"/> when it is not a host name with at least two labels.</summary>
+    /// <summary>The normalized domain, or <see langword="null"/> when it is not a host name with at least two labels.</summary>
     public static string? Normalize(string? domain)
     {
         if (string.IsNullOrWhiteSpace(domain) || domain.Length > 253 || domain.EndsWith('.'))

@@ -1,5 +1,7 @@
 using System.Globalization;
+using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 using MimeKit;
 
 namespace IAToolkit.Mail;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 using Microsoft.Extensions.Logging;
 
 namespace IAToolkit.Mail;

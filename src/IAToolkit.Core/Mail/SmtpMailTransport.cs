@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net.Sockets;
+using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;

@@ -46,7 +46,7 @@ public sealed class SendEmailAttackTests
         var allowed = JsonSerializer.Serialize(new { to = new[] { self, $"boss-{marker}@Example.com", $"BOSS-{marker}@example.com" }, subject = subject + " (allowed)", body = "The **rows**." });
         host.Llm.Enqueue(ScriptedReply.ToolCalls(calls), ScriptedReply.ToolCalls(("iat_send_email", allowed)), ScriptedReply.Text("Done."));
 
-        var answer = await host.AskAsync(new { question = "Summarise the customers", user_identifier = self });
+        var answer = await host.AskAsync(new { question = "Summarize the customers", user_identifier = self });
 
         var outcomes = answer.GetProperty("stats").GetProperty("tool_calls").EnumerateArray().Select(c => c.GetProperty("outcome").GetString()).ToList();
         Assert.That(outcomes, Is.EqualTo(Enumerable.Repeat("error", calls.Length).Append("ok")));

@@ -13,7 +13,7 @@ namespace IAToolkit.AspNet.Tests.Assistant;
 
 /// <summary>
 /// Every answer stream a client still listens to ends in <c>done</c> or <c>error</c>, whatever breaks after the headers
-/// went out; an answer the renderer cannot handle still arrives; a client that leaves is recorded as cancelled.
+/// went out; an answer the renderer cannot handle still arrives; a client that leaves is recorded as canceled.
 /// </summary>
 [Category("Security")]
 public sealed class StreamEndingTests
@@ -139,7 +139,7 @@ public sealed class StreamEndingTests
 
     [TestCase(null)]
     [TestCase("text/event-stream")]
-    public async Task LlmQuery_ClientDisconnects_IsRecordedAsCancelledNotAsATimeout(string? accept)
+    public async Task LlmQuery_ClientDisconnects_IsRecordedAsCanceledNotAsATimeout(string? accept)
     {
         await using var host = await AssistantHost.StartAsync();
         host.Llm.Enqueue(ScriptedReply.Delay(TimeSpan.FromSeconds(30), ScriptedReply.Text("Nobody reads this.")));
@@ -168,7 +168,7 @@ public sealed class StreamEndingTests
             outcome = await LoggedOutcomeAsync(user);
         }
 
-        Assert.That(outcome, Is.EqualTo("client_cancelled"));
+        Assert.That(outcome, Is.EqualTo("client_canceled"));
     }
 
     private static async IAsyncEnumerable<QueryEvent> Throwing(Exception exception)

@@ -1,7 +1,7 @@
 using System.Net;
+using IAToolkit.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using IAToolkit.Testing;
 
 namespace IAToolkit.AspNet.Tests.Sessions;
 

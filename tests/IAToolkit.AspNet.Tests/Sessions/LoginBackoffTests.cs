@@ -1,7 +1,7 @@
 using System.Net;
-using IAToolkit.Caching;
 using IAToolkit.Configuration;
 using IAToolkit.Identity;
+using IAToolkit.Redis;
 using IAToolkit.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -35,8 +35,8 @@ public sealed class LoginBackoffTests : DatabaseTest
 
         using var owner = Browser(factory, "10.0.2.1");
         var rightPasswordWhileWaiting = await LoginAsync(owner, "quinn@example.com");
-        using var neighbour = Browser(factory, "10.0.1.5");
-        var otherAccountSameAddress = await LoginAsync(neighbour, "rae@example.com");
+        using var neighbor = Browser(factory, "10.0.1.5");
+        var otherAccountSameAddress = await LoginAsync(neighbor, "rae@example.com");
 
         Assert.That(failures, Has.All.EqualTo(HttpStatusCode.BadRequest), "five free attempts, each from another address");
         Assert.That(rightPasswordWhileWaiting.Status, Is.EqualTo(HttpStatusCode.TooManyRequests), "even the right password waits: the password is not checked");

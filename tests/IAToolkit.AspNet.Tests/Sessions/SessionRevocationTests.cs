@@ -203,7 +203,7 @@ public sealed class SessionRevocationTests : DatabaseTest
         await LoginAsync(browser, "kim@example.com");
         var stolen = CookieJars.Copy(jar);
         await LogoutAsync(browser);
-        var redis = await factory.Services.GetRequiredService<IAToolkit.Caching.RedisConnection>().GetAsync();
+        var redis = await factory.Services.GetRequiredService<IAToolkit.Redis.RedisConnection>().GetAsync();
         foreach (var key in redis.GetServer(redis.GetEndPoints()[0]).Keys(pattern: prefix + "session-stamp:*"))
         {
             await redis.GetDatabase().KeyDeleteAsync(key);

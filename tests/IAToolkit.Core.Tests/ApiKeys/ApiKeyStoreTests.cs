@@ -4,7 +4,7 @@ using IAToolkit.ApiKeys;
 using IAToolkit.Companies;
 using IAToolkit.Configuration;
 using IAToolkit.Core.Tests.Companies;
-using IAToolkit.Data;
+using IAToolkit.Database;
 using IAToolkit.Hosting;
 using IAToolkit.Testing;
 using Microsoft.Extensions.DependencyInjection;

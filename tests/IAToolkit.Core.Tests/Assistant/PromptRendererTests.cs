@@ -2,6 +2,7 @@ using System.Text.Json;
 using IAToolkit.Assistant.Prompts;
 using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 using IAToolkit.Testing;
 using Microsoft.Extensions.Configuration;
 

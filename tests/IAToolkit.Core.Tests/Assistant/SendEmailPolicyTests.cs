@@ -1,6 +1,8 @@
 using System.Text.Json;
 using IAToolkit.Assistant.Tools;
+using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 
 namespace IAToolkit.Core.Tests.Assistant;
 

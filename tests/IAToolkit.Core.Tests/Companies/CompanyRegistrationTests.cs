@@ -1,3 +1,6 @@
+using IAToolkit.Companies;
+using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 using IAToolkit.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,7 @@
 using Dapper;
 using IAToolkit.Companies;
+using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 using IAToolkit.Hosting;
 using IAToolkit.Testing;
 using Microsoft.Extensions.DependencyInjection;

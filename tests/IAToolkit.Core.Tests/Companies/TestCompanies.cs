@@ -1,4 +1,7 @@
 using System.CommandLine;
+using IAToolkit.Companies;
+using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 
 namespace IAToolkit.Core.Tests.Companies;
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using IAToolkit.Caching;
 using IAToolkit.Companies;
 using IAToolkit.Configuration;
 using IAToolkit.Core.Tests.Mail;
 using IAToolkit.Downloads;
+using IAToolkit.Redis;
 using IAToolkit.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -23,15 +23,15 @@ public sealed class AccountRulesTests
 
     [TestCase(" Ana.Perez@Example.COM ", "ana.perez@example.com")]
     [TestCase("a+tag@sub.example.org", "a+tag@sub.example.org")]
-    public void NormaliseEmail_ValidAddress_IsTrimmedAndLowerCased(string email, string expected)
-        => Assert.That(AccountRules.NormaliseEmail(email), Is.EqualTo(expected));
+    public void NormalizeEmail_ValidAddress_IsTrimmedAndLowerCased(string email, string expected)
+        => Assert.That(AccountRules.NormalizeEmail(email), Is.EqualTo(expected));
 
     [TestCase("not-an-email")]
     [TestCase("a@b")]
     [TestCase("a b@example.com")]
     [TestCase("<x>@example.com")]
     [TestCase("")]
-    public void NormaliseEmail_Malformed_IsNull(string email) => Assert.That(AccountRules.NormaliseEmail(email), Is.Null);
+    public void NormalizeEmail_Malformed_IsNull(string email) => Assert.That(AccountRules.NormalizeEmail(email), Is.Null);
 
     [TestCase("Str0ng!pass", true)]
     [TestCase("short1!A", true)]

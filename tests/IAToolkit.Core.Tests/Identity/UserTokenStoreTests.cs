@@ -1,7 +1,7 @@
 using Dapper;
 using IAToolkit.Configuration;
-using IAToolkit.Data;
-using IAToolkit.Data.Migrations;
+using IAToolkit.Database;
+using IAToolkit.Database.Migrations;
 using IAToolkit.Identity;
 using IAToolkit.Testing;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -42,7 +42,7 @@ public sealed class MailTemplatesTests
         Assert.That(mail.HtmlBody, Does.Contain(button).And.Contain(lifetime).And.Contain(singleUse)
             .And.Contain("href=\"https://acme.example/acme/change-password/tok?x=1&amp;y=2\""));
         Assert.That(mail.TextBody, Does.Contain("https://acme.example/acme/change-password/tok?x=1&y=2").And.Contain(lifetime));
-        Assert.That(mail.HtmlBody, Does.Contain($"background-color:{MailBranding.DefaultPrimary};"), "no branding: the default colour");
+        Assert.That(mail.HtmlBody, Does.Contain($"background-color:{MailBranding.DefaultPrimary};"), "no branding: the default color");
     }
 
     [TestCase("es", "Calificación")]

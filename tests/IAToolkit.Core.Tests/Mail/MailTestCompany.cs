@@ -1,5 +1,6 @@
 using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 using IAToolkit.Core.Tests.Companies;
 using IAToolkit.Core.Tests.Companies.Configuration;
 using Microsoft.Extensions.Configuration;

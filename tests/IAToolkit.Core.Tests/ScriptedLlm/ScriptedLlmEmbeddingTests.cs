@@ -32,7 +32,7 @@ public sealed class ScriptedLlmEmbeddingTests
         var request = _llm.Requests[0];
         Assert.That((request.Kind, request.Path, request.Model), Is.EqualTo((RecordedRequestKind.Embeddings, "/v1/embeddings", "text-embedding-3-small")));
         Assert.That(request.Inputs, Is.EqualTo(new[] { "Invoices are due in 30 days.", "Refunds take a week." }));
-        Assert.That(request.Body.GetProperty("encoding_format").GetString(), Is.EqualTo("base64"), "the .NET client asks for base64, which the server honours");
+        Assert.That(request.Body.GetProperty("encoding_format").GetString(), Is.EqualTo("base64"), "the .NET client asks for base64, which the server honors");
         Assert.That(_llm.ChatRequests, Is.Empty);
     }
 

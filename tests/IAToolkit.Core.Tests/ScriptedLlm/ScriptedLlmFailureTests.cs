@@ -64,7 +64,7 @@ public sealed class ScriptedLlmFailureTests
     }
 
     [Test]
-    public async Task GetResponseAsync_DelayedReplyAndCancelledToken_ThrowsQuicklyAndTheServerStopsWaiting()
+    public async Task GetResponseAsync_DelayedReplyAndCanceledToken_ThrowsQuicklyAndTheServerStopsWaiting()
     {
         _llm.Enqueue(ScriptedReply.Delay(TimeSpan.FromSeconds(30), ScriptedReply.Text("Too late.")));
         var chat = ScriptedLlmClients.Chat(_llm, retries: false);

@@ -3,14 +3,14 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using IAToolkit.Companies;
-using IAToolkit.DataSources;
+using IAToolkit.SqlSources;
 using Microsoft.Extensions.Options;
 
 namespace IAToolkit.Assistant.Context;
 
 /// <summary>
 /// Builds the system context in a fixed order: the framework's instructions (en/es), the company's
-/// <c>context/*.md</c>, its data sources (live schema honouring company.yaml's rules) and its <c>schema/*.yaml</c>
+/// <c>context/*.md</c>, its data sources (live schema honoring company.yaml's rules) and its <c>schema/*.yaml</c>
 /// objects; then, separately, the user. The company part is the same for every user and every turn, byte for byte,
 /// so provider prompt caches hit; it is rebuilt after a short time so that edited files are picked up.
 /// </summary>

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Dapper;
-using IAToolkit.Caching;
 using IAToolkit.Companies;
-using IAToolkit.Data;
+using IAToolkit.Database;
+using IAToolkit.Redis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -144,7 +144,7 @@ internal sealed class TurnStore
         }
     }
 
-    // The cache is an optimisation: when Redis is down the history comes from PostgreSQL.
+    // The cache is an optimization: when Redis is down the history comes from PostgreSQL.
     private async Task CacheAsync(Company company, string userIdentifier, string responseId, IReadOnlyList<Turn> history)
     {
         try

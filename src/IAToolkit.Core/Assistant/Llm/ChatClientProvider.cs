@@ -4,6 +4,7 @@ using System.Collections.Concurrent;
 using Azure.AI.OpenAI;
 using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -14,11 +15,11 @@ namespace IAToolkit.Assistant.Llm;
 /// <summary>
 /// The chat client of a company's model: OpenAI, Azure OpenAI or any OpenAI-compatible server, as company.yaml's
 /// <c>llm</c> says (a request may name another model). Clients are reused; the SDK pipeline retries 429, 5xx and
-/// timeouts with backoff (honouring Retry-After) and gives each attempt its own time limit.
+/// timeouts with backoff (honoring Retry-After) and gives each attempt its own time limit.
 /// </summary>
 internal sealed class ChatClientProvider
 {
-    /// <summary>Honoured when company.yaml gives no <c>llm.base_url</c>, as OpenAI's own SDKs do.</summary>
+    /// <summary>Honored when company.yaml gives no <c>llm.base_url</c>, as OpenAI's own SDKs do.</summary>
     public const string BaseUrlVariable = "OPENAI_BASE_URL";
 
     // OpenAI-compatible servers such as Ollama ignore the key, but the SDK needs a non-empty one.

@@ -1,4 +1,6 @@
+using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 using Microsoft.Extensions.AI;
 
 namespace IAToolkit.Assistant.Llm;

@@ -5,6 +5,7 @@ using Fluid;
 using Fluid.Values;
 using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 
 namespace IAToolkit.Assistant.Prompts;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 using IAToolkit.Mail;
 
 namespace IAToolkit.Assistant.Tools;
@@ -142,7 +144,7 @@ internal static class SendEmailPolicy
     private static string Over(string what, int length, int max)
         => string.Create(CultureInfo.InvariantCulture, $"The {what} has {length:N0} characters; at most {max:N0} are allowed. Nothing was sent.");
 
-    // A hostile value is shown to the model, and recorded, in part: enough to recognise, never a flood.
+    // A hostile value is shown to the model, and recorded, in part: enough to recognize, never a flood.
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     private static SendEmailRefusal Refuse(string rule, string message) => new(ErrorCodes.MailNotAllowed, rule, message);

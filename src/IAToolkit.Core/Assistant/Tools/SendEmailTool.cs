@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using IAToolkit.Caching;
+using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 using IAToolkit.Mail;
+using IAToolkit.Redis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using IAToolkit.DataSources;
+using IAToolkit.SqlSources;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IAToolkit.Assistant.Tools;

@@ -1,3 +1,6 @@
+using IAToolkit.Companies;
+using IAToolkit.Companies.Configuration.Reading;
+
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary>
@@ -43,7 +46,7 @@ public sealed record CompanyConfiguration
     /// <summary>The <c>parameters</c> section as compact JSON, as stored with the company row.</summary>
     public string ParametersJson { get; init; } = "{}";
 
-    /// <summary><c>branding</c>: every key given (colours, font sizes, …) with its value as written.</summary>
+    /// <summary><c>branding</c>: every key given (colors, font sizes, …) with its value as written.</summary>
     public IReadOnlyDictionary<string, string> Branding { get; init; } = new Dictionary<string, string>();
 
     /// <summary><c>help_files</c>: the file names, relative to <c>config/</c>.</summary>

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using IAToolkit.Companies;
+using IAToolkit.Companies.Configuration.Reading;
 
 namespace IAToolkit.Companies.Configuration;
 

@@ -1,3 +1,6 @@
+using IAToolkit.Companies;
+using IAToolkit.Companies.Configuration.Reading;
+
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary>One entry of <c>example_questions</c> in the help content.</summary>

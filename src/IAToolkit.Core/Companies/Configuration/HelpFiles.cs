@@ -1,3 +1,6 @@
+using IAToolkit.Companies;
+using IAToolkit.Companies.Configuration.Reading;
+
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary><c>help_files</c>: file names relative to the company's <c>config/</c> folder.</summary>

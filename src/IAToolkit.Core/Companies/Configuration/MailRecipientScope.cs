@@ -1,3 +1,6 @@
+using IAToolkit.Companies;
+using IAToolkit.Companies.Configuration.Reading;
+
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary><c>mail_provider.tool.allowed_recipients</c>: whom the assistant's <c>iat_send_email</c> may write to.</summary>

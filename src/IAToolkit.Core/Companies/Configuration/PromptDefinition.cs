@@ -1,3 +1,6 @@
+using IAToolkit.Companies;
+using IAToolkit.Companies.Configuration.Reading;
+
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary>One entry of <c>prompts</c>: a predefined prompt backed by <c>prompts/&lt;name&gt;.prompt</c>.</summary>

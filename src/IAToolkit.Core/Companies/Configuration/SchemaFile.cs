@@ -1,3 +1,6 @@
+using IAToolkit.Companies;
+using IAToolkit.Companies.Configuration.Reading;
+
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary>A <c>schema/*.yaml</c> file: the description of one entity (a table, an API payload, a JSON column).</summary>

@@ -1,3 +1,6 @@
+using IAToolkit.Companies;
+using IAToolkit.Companies.Configuration.Reading;
+
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary><c>parameters.signup</c>: whether people may create their own accounts, and with which e-mail domains.</summary>
@@ -12,7 +15,7 @@ public sealed record SignUpSettings
     /// </summary>
     public IReadOnlyList<string> AllowedDomains { get; init; } = [];
 
-    /// <summary>Whether a (normalised, lower-case) e-mail address may sign up.</summary>
+    /// <summary>Whether a (normalized, lower-case) e-mail address may sign up.</summary>
     public bool Allows(string email)
     {
         ArgumentNullException.ThrowIfNull(email);

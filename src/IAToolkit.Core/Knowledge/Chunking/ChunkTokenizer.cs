@@ -1,6 +1,12 @@
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using Microsoft.ML.Tokenizers;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Chunking;
 
 /// <summary>
 /// The o200k_base tokenizer, as the assistant's token counter uses it. The library shares the vocabulary between

@@ -1,4 +1,11 @@
-namespace IAToolkit.Knowledge;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
+
+namespace IAToolkit.Knowledge.Chunking;
 
 /// <summary>How documents are cut into chunks for search (section <c>IAToolkit:Knowledge:Chunking</c>).</summary>
 public sealed class ChunkingOptions

@@ -1,6 +1,12 @@
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using Microsoft.Extensions.Options;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Chunking;
 
 /// <summary>Validates <see cref="ChunkingOptions"/> at start.</summary>
 internal sealed class ChunkingOptionsValidator : IValidateOptions<ChunkingOptions>

@@ -1,6 +1,12 @@
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using Microsoft.ML.Tokenizers;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Chunking;
 
 /// <summary>
 /// Cuts one page's words into chunks of at most <c>maxTokens</c> tokens. A chunk ends at the strongest boundary

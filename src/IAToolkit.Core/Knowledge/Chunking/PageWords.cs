@@ -1,10 +1,16 @@
 using System.Text;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using Microsoft.ML.Tokenizers;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Chunking;
 
 /// <summary>
-/// One page's text with its whitespace normalised (single spaces, <c>\n</c> between lines, one blank line between
+/// One page's text with its whitespace normalized (single spaces, <c>\n</c> between lines, one blank line between
 /// paragraphs), cut into words that know the boundary before them and about how many tokens they take, so the
 /// chunker can choose where to cut and measure a stretch of text without tokenising it again.
 /// </summary>
@@ -33,7 +39,7 @@ internal sealed class PageWords
         }
     }
 
-    /// <summary>The normalised text.</summary>
+    /// <summary>The normalized text.</summary>
     public string Text { get; }
 
     public int Count => _starts.Count;
@@ -44,37 +50,37 @@ internal sealed class PageWords
     /// <summary>About how many tokens the words from <paramref name="from"/> up to (not including) <paramref name="to"/> take.</summary>
     public int Estimate(int from, int to) => (int)(_prefixTokens[to] - _prefixTokens[from]);
 
-    /// <summary>The normalised text of the words from <paramref name="from"/> up to (not including) <paramref name="to"/>.</summary>
+    /// <summary>The normalized text of the words from <paramref name="from"/> up to (not including) <paramref name="to"/>.</summary>
     public string Slice(int from, int to) => Text[_starts[from].._ends[to - 1]];
 
     /// <summary>Reads a page; a word longer than <paramref name="maxTokens"/> on its own is cut into pieces that are not.</summary>
     public static PageWords Read(string text, Tokenizer tokenizer, int maxTokens)
     {
-        var (normalised, starts, ends, boundaries) = PageTextNormaliser.Normalise(text);
-        var tokens = EstimateTokens(normalised, ends, tokenizer);
+        var (normalized, starts, ends, boundaries) = PageTextNormalizer.Normalize(text);
+        var tokens = EstimateTokens(normalized, ends, tokenizer);
         if (!tokens.Any(t => t > maxTokens / 2))
         {
-            return new PageWords(normalised, starts, ends, boundaries, tokens);
+            return new PageWords(normalized, starts, ends, boundaries, tokens);
         }
 
         var (pieceStarts, pieceEnds, pieceBoundaries, pieceTokens) = (new List<int>(), new List<int>(), new List<byte>(), new List<int>());
         for (var w = 0; w < starts.Count; w++)
         {
             // Tokens in context can differ from tokens alone; a long word is measured alone, where it may end up.
-            var alone = tokens[w] > maxTokens / 2 ? tokenizer.CountTokens(normalised.AsSpan(starts[w], ends[w] - starts[w])) : tokens[w];
+            var alone = tokens[w] > maxTokens / 2 ? tokenizer.CountTokens(normalized.AsSpan(starts[w], ends[w] - starts[w])) : tokens[w];
             var start = starts[w];
             while (start < ends[w])
             {
-                var length = alone <= maxTokens ? ends[w] - start : PieceLength(normalised.AsSpan(start, ends[w] - start), tokenizer, maxTokens);
+                var length = alone <= maxTokens ? ends[w] - start : PieceLength(normalized.AsSpan(start, ends[w] - start), tokenizer, maxTokens);
                 pieceStarts.Add(start);
                 pieceEnds.Add(start + length);
                 pieceBoundaries.Add(start == starts[w] ? boundaries[w] : WordBoundary);
-                pieceTokens.Add(alone <= maxTokens ? tokens[w] : tokenizer.CountTokens(normalised.AsSpan(start, length)));
+                pieceTokens.Add(alone <= maxTokens ? tokens[w] : tokenizer.CountTokens(normalized.AsSpan(start, length)));
                 start += length;
             }
         }
 
-        return new PageWords(normalised, pieceStarts, pieceEnds, pieceBoundaries, [.. pieceTokens]);
+        return new PageWords(normalized, pieceStarts, pieceEnds, pieceBoundaries, [.. pieceTokens]);
     }
 
     private static int PieceLength(ReadOnlySpan<char> rest, Tokenizer tokenizer, int maxTokens)

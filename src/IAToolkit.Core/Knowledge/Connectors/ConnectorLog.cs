@@ -1,6 +1,12 @@
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using Microsoft.Extensions.Logging;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Connectors;
 
 /// <summary>The document connectors' log messages, with fixed event ids (1900–1949). Credentials never appear.</summary>
 internal static partial class ConnectorLog

@@ -1,12 +1,19 @@
 using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 using IAToolkit.Configuration;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Connectors;
 
 /// <summary>
 /// Makes the connector of a company's document source: <c>knowledge_base.connectors.development</c> when the host
@@ -67,7 +74,7 @@ internal sealed class DocumentConnectorFactory
                 ErrorCodes.InvalidCompanyConfiguration,
                 $"{file}: {keyPath} is required to read document source '{sourceName}' outside development (the environment is '{_toolkit.Value.Environment}'; FLASK_ENV or IAToolkit:Environment set to development uses connectors.development).");
 
-        var sourcePath = SourcePath.NormaliseFolder(source.Path, out var problem)
+        var sourcePath = SourcePath.NormalizeFolder(source.Path, out var problem)
             ?? throw new IAToolkitException(ErrorCodes.InvalidCompanyConfiguration, $"{file}: knowledge_base.document_sources.{sourceName}.path {problem}.");
         var logger = _loggers.CreateLogger("IAToolkit.Knowledge.Connectors");
         return connector.Type switch
@@ -86,7 +93,7 @@ internal sealed class DocumentConnectorFactory
             throw new IAToolkitException(ErrorCodes.InvalidCompanyConfiguration, $"{file}: {keyPath}.bucket is required for an s3 connector.");
         }
 
-        var prefix = SourcePath.NormaliseFolder(connector.Prefix ?? string.Empty, out var problem)
+        var prefix = SourcePath.NormalizeFolder(connector.Prefix ?? string.Empty, out var problem)
             ?? throw new IAToolkitException(ErrorCodes.InvalidCompanyConfiguration, $"{file}: {keyPath}.prefix {problem}.");
         var settings = S3ClientSettings.Resolve(connector, _secrets, file, keyPath);
         var location = S3Location.Of(connector.Bucket.Trim(), prefix, sourcePath);

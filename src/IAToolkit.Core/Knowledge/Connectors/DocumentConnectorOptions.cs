@@ -1,4 +1,11 @@
-namespace IAToolkit.Knowledge;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
+
+namespace IAToolkit.Knowledge.Connectors;
 
 /// <summary>Settings of the knowledge-base document connectors (section <c>IAToolkit:Knowledge:Connectors</c>).</summary>
 public sealed class DocumentConnectorOptions

@@ -1,6 +1,12 @@
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using Microsoft.Extensions.Options;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Connectors;
 
 /// <summary>Validates <see cref="DocumentConnectorOptions"/> at start.</summary>
 internal sealed class DocumentConnectorOptionsValidator : IValidateOptions<DocumentConnectorOptions>

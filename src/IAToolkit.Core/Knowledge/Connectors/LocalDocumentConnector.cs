@@ -1,8 +1,14 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using Microsoft.Extensions.Logging;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Connectors;
 
 /// <summary>
 /// A document source in a folder of the host. Lists recursively; symbolic links (files or folders) inside the
@@ -40,7 +46,7 @@ internal sealed class LocalDocumentConnector : IDocumentConnector
     {
         ArgumentNullException.ThrowIfNull(file);
         cancellationToken.ThrowIfCancellationRequested();
-        var relative = SourcePath.NormaliseFile(file.Path);
+        var relative = SourcePath.NormalizeFile(file.Path);
         var full = FullPathOf(relative);
         try
         {
@@ -60,7 +66,7 @@ internal sealed class LocalDocumentConnector : IDocumentConnector
     public async Task WriteAsync(string path, Stream content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var relative = SourcePath.NormaliseFile(path);
+        var relative = SourcePath.NormalizeFile(path);
         var full = FullPathOf(relative);
         var folder = Path.GetDirectoryName(full)!;
         // Written beside the target under a dot-name (never listed), then renamed over it: a reader sees the old

@@ -1,4 +1,11 @@
-namespace IAToolkit.Knowledge;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
+
+namespace IAToolkit.Knowledge.Connectors;
 
 /// <summary>
 /// Where a local document source lives. The source's <c>path</c> is relative and is looked up under these roots,
@@ -20,7 +27,7 @@ internal sealed record LocalSourceFolder(string FullPath, string Display, bool E
     /// <summary>The configuration variable the Python project prefixes local source paths with.</summary>
     public const string RootVariable = "ROOT_DIR_LOCAL_FILES";
 
-    /// <summary>Resolves <paramref name="relativeSourcePath"/> (already checked by <see cref="SourcePath.NormaliseFolder"/>).</summary>
+    /// <summary>Resolves <paramref name="relativeSourcePath"/> (already checked by <see cref="SourcePath.NormalizeFolder"/>).</summary>
     public static LocalSourceFolder Resolve(string contentRoot, string companyFolder, string? connectorPath, string? rootDirLocalFiles, string relativeSourcePath)
     {
         var roots = Roots(contentRoot, companyFolder, connectorPath, rootDirLocalFiles);

@@ -1,8 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
+using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Connectors;
 
 /// <summary>
 /// What an S3 client is made from, resolved from the variables company.yaml names. Never logged or shown: it holds

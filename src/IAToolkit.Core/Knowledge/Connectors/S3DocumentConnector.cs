@@ -2,9 +2,15 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Amazon.S3;
 using Amazon.S3.Model;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using Microsoft.Extensions.Logging;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Connectors;
 
 /// <summary>
 /// A document source in an S3 bucket (or an S3-compatible server): the objects under the source's key prefix.
@@ -54,7 +60,7 @@ internal sealed class S3DocumentConnector : IDocumentConnector
     public async Task<Stream> OpenAsync(SourceFile file, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var relative = SourcePath.NormaliseFile(file.Path);
+        var relative = SourcePath.NormalizeFile(file.Path);
         try
         {
             var response = await _client.GetObjectAsync(_location.Bucket, _location.KeyOf(relative), cancellationToken);
@@ -69,7 +75,7 @@ internal sealed class S3DocumentConnector : IDocumentConnector
     public async Task WriteAsync(string path, Stream content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var relative = SourcePath.NormaliseFile(path);
+        var relative = SourcePath.NormalizeFile(path);
         // The payload is hashed for the signature and its length sent up front, so the SDK needs a stream it can
         // read twice from the start; anything else is copied to a temporary file first.
         var body = content.CanSeek && content.Position == 0 ? null : await BufferAsync(content, cancellationToken);

@@ -1,8 +1,14 @@
 using System.Net.Sockets;
 using Amazon.Runtime;
 using Amazon.S3;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Connectors;
 
 /// <summary>
 /// Turns what the S3 client throws into <see cref="ErrorCodes.KnowledgeSourceUnavailable"/> with the bucket, the

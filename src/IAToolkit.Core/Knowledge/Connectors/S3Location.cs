@@ -1,4 +1,11 @@
-namespace IAToolkit.Knowledge;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
+
+namespace IAToolkit.Knowledge.Connectors;
 
 /// <summary>A document source in a bucket: the bucket and the key prefix its files sit under.</summary>
 /// <param name="Bucket">The bucket name.</param>
@@ -7,7 +14,7 @@ internal sealed record S3Location(string Bucket, string Prefix)
 {
     /// <summary>
     /// The connector's <c>prefix</c> followed by the source's <c>path</c> (both already checked by
-    /// <see cref="SourcePath.NormaliseFolder"/>), with a single <c>/</c> between and after them.
+    /// <see cref="SourcePath.NormalizeFolder"/>), with a single <c>/</c> between and after them.
     /// </summary>
     public static S3Location Of(string bucket, string connectorPrefix, string sourcePath)
     {

@@ -1,4 +1,11 @@
-namespace IAToolkit.Knowledge;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
+
+namespace IAToolkit.Knowledge.Connectors;
 
 /// <summary>
 /// Checks the relative paths connectors accept: a document source's <c>path</c> and the path of a file written to
@@ -10,7 +17,7 @@ internal static class SourcePath
     /// A source's folder or key prefix as <c>a/b/c</c> (empty for the root itself): separators unified, <c>.</c> and
     /// empty segments dropped; <see langword="null"/> with <paramref name="problem"/> set when it is absolute or climbs with <c>..</c>.
     /// </summary>
-    public static string? NormaliseFolder(string path, out string? problem)
+    public static string? NormalizeFolder(string path, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(path);
         problem = null;
@@ -35,7 +42,7 @@ internal static class SourcePath
     /// A file's path as <c>a/b/name.pdf</c>; throws <see cref="ErrorCodes.InvalidRequest"/> when it is empty,
     /// absolute, ends with a separator, or has a segment that is empty-named, <c>..</c> or starts with a dot.
     /// </summary>
-    public static string NormaliseFile(string path)
+    public static string NormalizeFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         var unified = path.Replace('\\', '/');
@@ -62,14 +69,14 @@ internal static class SourcePath
     }
 
     /// <summary>
-    /// Whether <paramref name="path"/> is a file path <see cref="NormaliseFile"/> accepts unchanged; a bucket key that is
+    /// Whether <paramref name="path"/> is a file path <see cref="NormalizeFile"/> accepts unchanged; a bucket key that is
     /// not (<c>a//b</c>, <c>.hidden</c>, <c>x/../y</c>) is not listed, so every listed file can be opened.
     /// </summary>
     public static bool IsCanonicalFile(string path)
     {
         try
         {
-            return string.Equals(NormaliseFile(path), path, StringComparison.Ordinal);
+            return string.Equals(NormalizeFile(path), path, StringComparison.Ordinal);
         }
         catch (IAToolkitException)
         {

@@ -1,9 +1,16 @@
-namespace IAToolkit.Knowledge;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
+
+namespace IAToolkit.Knowledge.Embeddings;
 
 /// <summary>
 /// Embeds many texts in batches, several batches at a time, and puts the vectors back in input order. The gate bounds
 /// the batches in flight across every caller that shares it (all the loads of one company, or the whole process for
-/// the local model); cancellation is honoured before each batch starts.
+/// the local model); cancellation is honored before each batch starts.
 /// </summary>
 internal static class EmbeddingBatches
 {

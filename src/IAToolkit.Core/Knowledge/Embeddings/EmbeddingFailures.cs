@@ -1,7 +1,13 @@
 using System.ClientModel;
 using System.Globalization;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Embeddings;
 
 /// <summary>
 /// Turns what an embeddings call threw into an <see cref="IAToolkitException"/> with code <c>embedding_failed</c> that
@@ -34,7 +40,7 @@ internal static class EmbeddingFailures
         return new IAToolkitException(ErrorCodes.EmbeddingFailed, message, exception);
     }
 
-    /// <summary>A failure of the answer itself: wrong count or size of vectors, or one that cannot be normalised.</summary>
+    /// <summary>A failure of the answer itself: wrong count or size of vectors, or one that cannot be normalized.</summary>
     public static IAToolkitException Malformed(string company, string provider, string model, string problem)
         => new(ErrorCodes.EmbeddingFailed, $"The embedding provider of '{company}' ({provider}, model {model}) {problem}.");
 }

@@ -1,6 +1,12 @@
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using Microsoft.Extensions.Logging;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Embeddings;
 
 /// <summary>The embedding log messages, with fixed event ids (1850–1899). Texts and keys are never logged.</summary>
 internal static partial class EmbeddingLog

@@ -1,4 +1,11 @@
-namespace IAToolkit.Knowledge;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
+
+namespace IAToolkit.Knowledge.Embeddings;
 
 /// <summary>How texts are embedded (section <c>IAToolkit:Knowledge:Embeddings</c>).</summary>
 public sealed class EmbeddingOptions

@@ -1,6 +1,12 @@
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using Microsoft.Extensions.Options;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Embeddings;
 
 /// <summary>Validates <see cref="EmbeddingOptions"/> at start; every message names the setting.</summary>
 internal sealed class EmbeddingOptionsValidator : IValidateOptions<EmbeddingOptions>

@@ -3,11 +3,18 @@ using System.Diagnostics;
 using IAToolkit.Assistant.Llm;
 using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Embeddings;
 
 /// <summary>
 /// Embeds document chunks and queries with the model company.yaml's <c>embedding_provider</c> names: the in-process
@@ -123,10 +130,10 @@ internal sealed class EmbeddingService : IDisposable
     private static bool IsMiniLm(string? model)
     {
         var name = model?.Trim() ?? string.Empty;
-        const string organisation = "sentence-transformers/";
-        if (name.StartsWith(organisation, StringComparison.OrdinalIgnoreCase))
+        const string organization = "sentence-transformers/";
+        if (name.StartsWith(organization, StringComparison.OrdinalIgnoreCase))
         {
-            name = name[organisation.Length..];
+            name = name[organization.Length..];
         }
 
         return name.Length == 0 || name.Equals(MiniLmModel.Name, StringComparison.OrdinalIgnoreCase);

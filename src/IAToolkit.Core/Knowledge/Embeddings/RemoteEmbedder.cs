@@ -1,13 +1,21 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using Azure.AI.OpenAI;
+using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using OpenAI;
 using OpenAI.Embeddings;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Embeddings;
 
 /// <summary>
 /// A company's OpenAI, Azure OpenAI or OpenAI-compatible embedding model through <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/>:
@@ -125,9 +133,9 @@ internal sealed class RemoteEmbedder : IEmbedder, IDisposable
         {
             var vector = generated[i].Vector.ToArray();
             CheckDimensions(vector.Length);
-            if (!UnitVectors.TryNormalise(vector))
+            if (!UnitVectors.TryNormalize(vector))
             {
-                throw EmbeddingFailures.Malformed(_company, _provider, _model, "returned a vector that cannot be normalised (zero or not a number)");
+                throw EmbeddingFailures.Malformed(_company, _provider, _model, "returned a vector that cannot be normalized (zero or not a number)");
             }
 
             vectors[i] = vector;

@@ -1,7 +1,13 @@
 using System.Diagnostics;
 using IAToolkit.Companies;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Loading;
 
 /// <summary>One document's way into the knowledge base: parse (within the budgets), chunk, embed, store (one transaction).</summary>
 internal sealed class DocumentIngestion

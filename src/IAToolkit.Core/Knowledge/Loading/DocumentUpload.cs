@@ -1,9 +1,15 @@
 using System.Security.Cryptography;
 using IAToolkit.Companies;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Loading;
 
 /// <summary>
 /// Adds one document to a source: checked (path, type, size), read within the parsing budgets, written to the source
@@ -31,7 +37,7 @@ internal sealed partial class DocumentUpload
     {
         var connector = _connectors.Create(company, source);
         // A name the source would refuse is refused before any work, not after the document was read.
-        SourcePath.NormaliseFile(fileName);
+        SourcePath.NormalizeFile(fileName);
         if (!DocumentParser.IsSupported(fileName))
         {
             throw new IAToolkitException(ErrorCodes.DocumentUnreadable, $"{fileName}: {Path.GetExtension(fileName)} is not a supported type (PDF, DOCX, XLSX, TXT, MD).");

@@ -1,9 +1,15 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using IAToolkit.Companies;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using Microsoft.Extensions.Options;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Loading;
 
 /// <summary>
 /// Loads a company's document sources: lists each source, skips files whose content hash is already stored, and

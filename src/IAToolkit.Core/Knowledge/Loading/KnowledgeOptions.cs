@@ -1,4 +1,11 @@
-namespace IAToolkit.Knowledge;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
+
+namespace IAToolkit.Knowledge.Loading;
 
 /// <summary>Limits of the knowledge base (section <c>IAToolkit:Knowledge</c>).</summary>
 public sealed class KnowledgeOptions

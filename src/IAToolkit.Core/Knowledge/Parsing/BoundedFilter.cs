@@ -1,8 +1,14 @@
 using System.IO.Compression;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Store;
 using UglyToad.PdfPig.Filters;
 using UglyToad.PdfPig.Tokens;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Parsing;
 
 /// <summary>
 /// One PdfPig filter under the document's budget. FlateDecode output is measured first by streaming it through a

@@ -1,7 +1,13 @@
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Store;
 using UglyToad.PdfPig.Filters;
 using UglyToad.PdfPig.Tokens;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Parsing;
 
 /// <summary>
 /// PdfPig's filters, each wrapped so that a stream decoding past <see cref="DocumentParsingOptions.MaxPdfStreamBytes"/>

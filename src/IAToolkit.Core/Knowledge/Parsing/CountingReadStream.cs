@@ -1,4 +1,11 @@
-namespace IAToolkit.Knowledge;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Store;
+
+namespace IAToolkit.Knowledge.Parsing;
 
 /// <summary>
 /// A read-only stream over another that throws once more than a budget of bytes has come through it: how a part of a

@@ -1,6 +1,12 @@
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Store;
 using Microsoft.Extensions.Logging;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Parsing;
 
 /// <summary>The document parsing log messages, with fixed event ids (1800–1849). Document text is never logged.</summary>
 internal static partial class DocumentParserLog

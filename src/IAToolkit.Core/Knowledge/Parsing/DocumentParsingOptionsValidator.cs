@@ -1,6 +1,12 @@
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Store;
 using Microsoft.Extensions.Options;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Parsing;
 
 /// <summary>Validates <see cref="DocumentParsingOptions"/> at start: every budget must be a positive number.</summary>
 internal sealed class DocumentParsingOptionsValidator : IValidateOptions<DocumentParsingOptions>

@@ -1,4 +1,11 @@
-namespace IAToolkit.Knowledge;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Store;
+
+namespace IAToolkit.Knowledge.Parsing;
 
 /// <summary>
 /// A document that passes a reading budget (<see cref="DocumentParsingOptions"/>): too many bytes once expanded, too

@@ -1,7 +1,13 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Store;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Parsing;
 
 /// <summary>
 /// What a DOCX paragraph style means for its text: a heading level (1–9, 0 for none) and whether it is a list item.

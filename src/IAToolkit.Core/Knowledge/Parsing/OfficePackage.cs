@@ -1,6 +1,12 @@
 using DocumentFormat.OpenXml.Packaging;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Store;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Parsing;
 
 /// <summary>
 /// Opens a DOCX or XLSX read-only once <see cref="OfficePackageGuard"/> has checked it against the budget, turning the

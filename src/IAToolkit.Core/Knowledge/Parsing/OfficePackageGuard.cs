@@ -1,8 +1,14 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Store;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Parsing;
 
 /// <summary>
 /// Checks a DOCX or XLSX package against the budget before the Open XML SDK reads it: the number of parts, the size

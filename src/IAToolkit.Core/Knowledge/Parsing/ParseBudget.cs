@@ -1,6 +1,12 @@
 using System.Globalization;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Store;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Parsing;
 
 /// <summary>
 /// What one document may still cost while it is read: characters of text, and time. The readers charge it as they

@@ -1,4 +1,11 @@
-namespace IAToolkit.Knowledge;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Store;
+
+namespace IAToolkit.Knowledge.Parsing;
 
 /// <summary>A document's text, page by page, as the knowledge base chunks it.</summary>
 /// <param name="FileName">The file name the document was parsed as.</param>

@@ -1,4 +1,11 @@
-namespace IAToolkit.Knowledge;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Store;
+
+namespace IAToolkit.Knowledge.Parsing;
 
 /// <summary>The text of one page of a parsed document: what a citation points to.</summary>
 /// <param name="Number">

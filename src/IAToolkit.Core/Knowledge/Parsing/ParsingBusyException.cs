@@ -1,4 +1,11 @@
-namespace IAToolkit.Knowledge;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Store;
+
+namespace IAToolkit.Knowledge.Parsing;
 
 /// <summary>Every document-reading slot is taken; the web layer answers 503 with a <c>Retry-After</c> header.</summary>
 public sealed class ParsingBusyException : IAToolkitException

@@ -1,11 +1,17 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Store;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.ReadingOrderDetector;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Parsing;
 
 /// <summary>
 /// The text of one PDF page in reading order: words joined by spaces, lines by <c>\n</c>, text blocks (columns,

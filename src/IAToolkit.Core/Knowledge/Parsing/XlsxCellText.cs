@@ -1,7 +1,13 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Spreadsheet;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Store;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Parsing;
 
 /// <summary>
 /// A spreadsheet cell's value as text, the same on every machine: shared strings resolved, numbers to 15 significant

@@ -1,8 +1,14 @@
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Store;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Parsing;
 
 /// <summary>
 /// How a spreadsheet cell's number is meant to be read, from its style's number format: a date, a time, both, a
@@ -49,7 +55,7 @@ internal readonly record struct XlsxNumberFormat(bool Date, bool Time, bool Seco
         };
     }
 
-    /// <summary>Reads a custom format code's first section, ignoring quoted text, escapes, fills and colours.</summary>
+    /// <summary>Reads a custom format code's first section, ignoring quoted text, escapes, fills and colors.</summary>
     public static XlsxNumberFormat FromCode(string code)
     {
         var tokens = new StringBuilder();

@@ -1,9 +1,15 @@
 using IAToolkit.Companies;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
 using Npgsql;
 using NpgsqlTypes;
 using Pgvector;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Store;
 
 /// <summary>Writes a document's chunks with a binary COPY, inside the caller's transaction.</summary>
 internal static class ChunkCopy

@@ -1,4 +1,11 @@
-namespace IAToolkit.Knowledge;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+
+namespace IAToolkit.Knowledge.Store;
 
 /// <summary>One chunk of a document, embedded, ready to be stored.</summary>
 /// <param name="Index">Its position in the document, from 0; unique within the document.</param>

@@ -4,11 +4,17 @@ using System.Globalization;
 using System.Text;
 using Dapper;
 using IAToolkit.Companies;
-using IAToolkit.Data;
+using IAToolkit.Database;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Store;
 
 /// <summary>
 /// Each company's HNSW index: a partial index on the cast of <c>iat_chunks.embedding</c> to the company's dimension

@@ -1,6 +1,12 @@
 using System.Globalization;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Store;
 
 /// <summary>Refuses a document the store would store wrongly or PostgreSQL would refuse with a less useful message.</summary>
 internal static class DocumentCheck

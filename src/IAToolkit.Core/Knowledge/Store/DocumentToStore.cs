@@ -1,4 +1,11 @@
-namespace IAToolkit.Knowledge;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+
+namespace IAToolkit.Knowledge.Store;
 
 /// <summary>A parsed, chunked and embedded document, ready to replace what is stored under its source and path.</summary>
 /// <param name="Source">The document source (a key of <c>knowledge_base.document_sources</c>).</param>

@@ -1,6 +1,12 @@
 using System.Globalization;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Store;
 
 /// <summary>Refuses dimensions and vectors that the store could not index or that PostgreSQL would refuse less clearly.</summary>
 internal static class EmbeddingCheck

@@ -3,12 +3,18 @@ using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using IAToolkit.Companies;
-using IAToolkit.Data;
+using IAToolkit.Database;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Pgvector;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Store;
 
 /// <summary>
 /// Hybrid search of a company's knowledge base: the nearest chunks by cosine distance (through the company's partial

@@ -1,7 +1,13 @@
 using System.Globalization;
 using System.Text;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Store;
 
 /// <summary>
 /// The hybrid search statement. Two candidate lists, each of the company's chunks only, fused with Reciprocal Rank

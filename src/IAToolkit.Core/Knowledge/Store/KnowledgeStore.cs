@@ -1,11 +1,17 @@
 using System.Diagnostics;
 using Dapper;
 using IAToolkit.Companies;
-using IAToolkit.Data;
+using IAToolkit.Database;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Store;
 
 /// <summary>
 /// A company's documents and their embedded chunks in <c>iat_documents</c> and <c>iat_chunks</c>. Every statement

@@ -1,6 +1,12 @@
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
 using Microsoft.Extensions.Logging;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Store;
 
 /// <summary>Knowledge store and search log messages (event ids 1950–1999). Chunk texts and queries are never logged.</summary>
 internal static partial class KnowledgeStoreLog
@@ -23,7 +29,7 @@ internal static partial class KnowledgeStoreLog
     [LoggerMessage(1963, LogLevel.Information, "Dropped the vector index {IndexName} of company {ShortName}: no chunk of {OldDimensions} dimensions is left and its embedding model now gives {Dimensions}")]
     public static partial void IndexReplaced(ILogger logger, string indexName, string shortName, int oldDimensions, int dimensions);
 
-    [LoggerMessage(1964, LogLevel.Warning, "Dropped the invalid vector index {IndexName} of company {ShortName} (left by a build that failed or was cancelled); building it again")]
+    [LoggerMessage(1964, LogLevel.Warning, "Dropped the invalid vector index {IndexName} of company {ShortName} (left by a build that failed or was canceled); building it again")]
     public static partial void IndexInvalid(ILogger logger, string indexName, string shortName);
 
     [LoggerMessage(1965, LogLevel.Information, "The vector index {IndexName} is being built by another session; searches scan exactly until it is ready")]

@@ -1,6 +1,12 @@
 using System.Text.Json;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
 
-namespace IAToolkit.Knowledge;
+namespace IAToolkit.Knowledge.Store;
 
 /// <summary>Document metadata as the <c>jsonb</c> object stored with documents and chunks: string keys, string values.</summary>
 internal static class MetadataJson

@@ -1,4 +1,11 @@
-namespace IAToolkit.Knowledge;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+
+namespace IAToolkit.Knowledge.Store;
 
 /// <summary>One chunk found by a knowledge base search, with what a citation needs.</summary>
 /// <param name="ChunkId">The row id in <c>iat_chunks</c>.</param>

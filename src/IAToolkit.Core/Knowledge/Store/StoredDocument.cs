@@ -1,4 +1,11 @@
-namespace IAToolkit.Knowledge;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+
+namespace IAToolkit.Knowledge.Store;
 
 /// <summary>A document of a company's knowledge base as stored: what a loader compares with the source to skip unchanged files.</summary>
 /// <param name="Id">The row id in <c>iat_documents</c>.</param>

@@ -1,6 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using IAToolkit.Testing;
 using static IAToolkit.AspNet.Tests.Assistant.Knowledge.UploadBudgetTests;
 

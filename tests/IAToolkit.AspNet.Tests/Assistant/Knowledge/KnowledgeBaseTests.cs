@@ -3,6 +3,13 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Dapper;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using IAToolkit.Testing;
 using IAToolkit.Testing.ScriptedLlm;
 

@@ -1,4 +1,6 @@
+using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 
 namespace IAToolkit.Core.Tests.Companies.Configuration;
 
@@ -36,8 +38,8 @@ public sealed class BrokenCompanyFixtureTests
         (ProblemSeverity.Error, Yaml, "prompts[1].order", 42, "must be a whole number"),
         (ProblemSeverity.Error, Yaml, "parameters.user_feedback.destination", 44, "is required"),
         (ProblemSeverity.Error, Yaml, "parameters.cors_origin", 45, "must be a list, not a single value"),
-        (ProblemSeverity.Error, Yaml, "branding.brand_primary_color", 47, "'#12345G' is not a CSS colour"),
-        (ProblemSeverity.Error, Yaml, "branding.header_text_color", 48, "'42' is not a CSS colour"),
+        (ProblemSeverity.Error, Yaml, "branding.brand_primary_color", 47, "'#12345G' is not a CSS color"),
+        (ProblemSeverity.Error, Yaml, "branding.header_text_color", 48, "'42' is not a CSS color"),
         (ProblemSeverity.Error, Yaml, "help_files.onboarding_cards", 50, "names config/cards.yaml, which does not exist"),
         (ProblemSeverity.Error, Yaml, "knowledge_base.connectors.production.type", 54, "'gcs' is not one of local, s3"),
         (ProblemSeverity.Error, Yaml, "knowledge_base.connectors.development.bucket", 55, "is required"),

@@ -1,4 +1,6 @@
+using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 
 namespace IAToolkit.Core.Tests.Companies.Configuration;
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 
 namespace IAToolkit.Core.Tests.Companies.Configuration;
 

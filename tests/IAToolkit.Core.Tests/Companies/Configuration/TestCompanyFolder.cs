@@ -1,4 +1,6 @@
+using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 using Microsoft.Extensions.Configuration;
 
 namespace IAToolkit.Core.Tests.Companies.Configuration;

@@ -1,4 +1,6 @@
+using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 
 namespace IAToolkit.Core.Tests.Companies.Configuration;
 
@@ -43,7 +45,7 @@ public sealed class UnknownKeyTests
               external_urls: { logout_url: /bye, help_url: https://help.example.com }
             branding:
               send_button_color: "#112233"
-              my_own_colour: tomato
+              my_own_color: tomato
             tools:
               - function_name: lookup
                 description: Looks up
@@ -57,7 +59,7 @@ public sealed class UnknownKeyTests
 
         Assert.That(result.Problems, Is.Empty, string.Join(Environment.NewLine, result.Problems));
         Assert.That(result.Configuration!.Parameters.LogoutUrl, Is.EqualTo(new Uri("/bye", UriKind.Relative)));
-        Assert.That(result.Configuration.Branding["my_own_colour"], Is.EqualTo("tomato"));
+        Assert.That(result.Configuration.Branding["my_own_color"], Is.EqualTo("tomato"));
     }
 
     [Test]

@@ -1,5 +1,11 @@
 using IAToolkit.Assistant;
 using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using static IAToolkit.Core.Tests.Knowledge.Chunking.ChunkerTestText;
 
 namespace IAToolkit.Core.Tests.Knowledge.Chunking;
@@ -94,7 +100,7 @@ public sealed class DocumentChunkerTests
     }
 
     [Test]
-    public void Chunk_MessyWhitespace_IsNormalised()
+    public void Chunk_MessyWhitespace_IsNormalized()
     {
         var chunks = Chunker().Chunk(Document("  Title \t here\r\n\r\n\r\n  First\u00A0line  \nsecond\u200B line\f\fNext   part  "));
 

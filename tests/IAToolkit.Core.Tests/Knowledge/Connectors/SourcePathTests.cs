@@ -1,4 +1,10 @@
 using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 
 namespace IAToolkit.Core.Tests.Knowledge.Connectors;
 
@@ -10,9 +16,9 @@ public sealed class SourcePathTests
     [TestCase("companies\\acme\\docs", "companies/acme/docs")]
     [TestCase("", "")]
     [TestCase(".", "")]
-    public void NormaliseFolder_RelativePath_SlashesUnified(string path, string expected)
+    public void NormalizeFolder_RelativePath_SlashesUnified(string path, string expected)
     {
-        Assert.That(SourcePath.NormaliseFolder(path, out var problem), Is.EqualTo(expected));
+        Assert.That(SourcePath.NormalizeFolder(path, out var problem), Is.EqualTo(expected));
         Assert.That(problem, Is.Null);
     }
 
@@ -20,17 +26,17 @@ public sealed class SourcePathTests
     [TestCase("docs/../..")]
     [TestCase("/abs/docs")]
     [TestCase("C:\\docs")]
-    public void NormaliseFolder_ClimbingOrAbsolute_Null(string path)
+    public void NormalizeFolder_ClimbingOrAbsolute_Null(string path)
     {
-        Assert.That(SourcePath.NormaliseFolder(path, out var problem), Is.Null);
+        Assert.That(SourcePath.NormalizeFolder(path, out var problem), Is.Null);
         Assert.That(problem, Is.Not.Null);
     }
 
     [TestCase("a.pdf", "a.pdf")]
     [TestCase("2024\\q1/a.pdf", "2024/q1/a.pdf")]
     [TestCase("2024//a.pdf", "2024/a.pdf")]
-    public void NormaliseFile_RelativeFile_Accepted(string path, string expected)
-        => Assert.That(SourcePath.NormaliseFile(path), Is.EqualTo(expected));
+    public void NormalizeFile_RelativeFile_Accepted(string path, string expected)
+        => Assert.That(SourcePath.NormalizeFile(path), Is.EqualTo(expected));
 
     [TestCase("a.pdf", true)]
     [TestCase("2024/a.pdf", true)]

@@ -1,5 +1,11 @@
 using System.Diagnostics;
 using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 
 namespace IAToolkit.Core.Tests.Knowledge.Embeddings;
 
@@ -87,7 +93,7 @@ public sealed class LocalEmbeddingTests
     }
 
     [Test]
-    public async Task EmbedAsync_CancelledWhileBatchesRemain_StopsSoonAndTheModelStillWorks()
+    public async Task EmbedAsync_CanceledWhileBatchesRemain_StopsSoonAndTheModelStillWorks()
     {
         using var service = EmbeddingTestCompany.Service(new EmbeddingOptions { BatchSize = 3 });
         var company = EmbeddingTestCompany.Create();
@@ -99,14 +105,14 @@ public sealed class LocalEmbeddingTests
         Assert.That(async () => await service.EmbedAsync(company, many, cancellation.Token), Throws.InstanceOf<OperationCanceledException>());
         watch.Stop();
 
-        // 200 batches would take several seconds; a cancelled run ends after the batches already running.
+        // 200 batches would take several seconds; a canceled run ends after the batches already running.
         Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)));
         var after = await service.EmbedQueryAsync(company, Ten[0], CancellationToken.None);
         Assert.That(Vectors.Length(after), Is.EqualTo(1.0).Within(1e-5));
     }
 
     [Test]
-    public void EmbedAsync_AlreadyCancelled_ThrowsWithoutEmbedding()
+    public void EmbedAsync_AlreadyCanceled_ThrowsWithoutEmbedding()
     {
         using var service = EmbeddingTestCompany.Service();
         using var cancellation = new CancellationTokenSource();

@@ -1,5 +1,11 @@
 using System.ClientModel;
 using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using IAToolkit.Testing.ScriptedLlm;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -36,7 +42,7 @@ public sealed class RemoteEmbedderTests
     }
 
     [Test]
-    public void EmbedAsync_CancelledAfterTheFirstBatch_SendsNoFurtherBatch()
+    public void EmbedAsync_CanceledAfterTheFirstBatch_SendsNoFurtherBatch()
     {
         using var cancellation = new CancellationTokenSource();
         var counter = new InFlightCounter(Client(), TimeSpan.Zero) { AfterCall = _ => cancellation.Cancel() };
@@ -59,7 +65,7 @@ public sealed class RemoteEmbedderTests
     }
 
     [TestCase(1, "returned 1 vectors for 2 texts")]
-    [TestCase(2, "returned a vector that cannot be normalised (zero or not a number)")]
+    [TestCase(2, "returned a vector that cannot be normalized (zero or not a number)")]
     public async Task EmbedAsync_ProviderReturnsUnusableVectors_FailsWithEmbeddingFailed(int count, string problem)
     {
         using var embedder = Embedder(new FixedEmbeddings(() => [.. Enumerable.Repeat(new float[2], count)]), new EmbeddingOptions());

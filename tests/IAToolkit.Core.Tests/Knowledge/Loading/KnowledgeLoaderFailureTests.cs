@@ -1,5 +1,11 @@
 using IAToolkit.Core.Tests.Knowledge.Parsing;
 using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 
 namespace IAToolkit.Core.Tests.Knowledge.Loading;
 
@@ -73,7 +79,7 @@ public sealed class KnowledgeLoaderFailureTests
         Assert.That(chunks.GroupBy(c => c.Path).Select(g => g.Count()), Is.EqualTo(documents.Select(d => d.Chunks)), "each document has exactly its own chunks, once");
     }
 
-    // Progress is reported on the loader's own flow, right after a file is stored: cancelling there stops the next file.
+    // Progress is reported on the loader's own flow, right after a file is stored: canceling there stops the next file.
     private sealed class CancelAfterFirstFile(CancellationTokenSource source) : IProgress<LoadProgress>
     {
         public void Report(LoadProgress value) => source.Cancel();

@@ -1,5 +1,11 @@
-using IAToolkit.Testing.Documents;
 using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
+using IAToolkit.Testing.Documents;
 using static IAToolkit.Core.Tests.Knowledge.Parsing.BudgetProbe;
 using static IAToolkit.Core.Tests.Knowledge.Parsing.KnowledgeTestFiles;
 

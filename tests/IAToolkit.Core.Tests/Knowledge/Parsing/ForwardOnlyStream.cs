@@ -1,3 +1,11 @@
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
+
 namespace IAToolkit.Core.Tests.Knowledge.Parsing;
 
 /// <summary>A stream that can only be read forward, like an HTTP request body or an S3 response.</summary>

@@ -1,6 +1,12 @@
-using IAToolkit.Testing.Documents;
 using System.Diagnostics;
 using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
+using IAToolkit.Testing.Documents;
 using static IAToolkit.Core.Tests.Knowledge.Parsing.KnowledgeTestFiles;
 
 namespace IAToolkit.Core.Tests.Knowledge.Parsing;
@@ -56,7 +62,7 @@ public sealed class ParsingSlotsTests
     }
 
     [Test]
-    public async Task ParseAsync_Cancelled_StopsTheReadingAndFreesItsSlot()
+    public async Task ParseAsync_Canceled_StopsTheReadingAndFreesItsSlot()
     {
         using var parser = Parser(new DocumentParsingOptions { MaxConcurrentParses = 1, MaxQueueWait = TimeSpan.FromSeconds(2), MaxParseTime = TimeSpan.FromSeconds(30) });
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
@@ -66,7 +72,7 @@ public sealed class ParsingSlotsTests
         var next = await parser.ParseAsync("note.txt", "next"u8.ToArray(), waitForSlot: false, CancellationToken.None);
 
         Assert.That(next.Pages[0].Text, Is.EqualTo("next"));
-        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)), "the cancelled reading stopped at its next page instead of running to the end");
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)), "the canceled reading stopped at its next page instead of running to the end");
     }
 
     [Test]

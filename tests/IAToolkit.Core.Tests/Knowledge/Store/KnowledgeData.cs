@@ -1,6 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 
 namespace IAToolkit.Core.Tests.Knowledge.Store;
 
@@ -22,7 +28,7 @@ internal static class KnowledgeData
             vector[i] = (float)(Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()));
         }
 
-        return Normalise(vector);
+        return Normalize(vector);
     }
 
     /// <summary>The unit vector along one axis.</summary>
@@ -33,11 +39,11 @@ internal static class KnowledgeData
         return vector;
     }
 
-    /// <summary>A unit vector close to <paramref name="centre"/> (cosine similarity about 1 / sqrt(1 + spread²)).</summary>
-    public static float[] Near(float[] centre, int seed, double spread = 0.3)
+    /// <summary>A unit vector close to <paramref name="center"/> (cosine similarity about 1 / sqrt(1 + spread²)).</summary>
+    public static float[] Near(float[] center, int seed, double spread = 0.3)
     {
-        var noise = Unit(seed, centre.Length);
-        return Normalise([.. centre.Select((c, i) => (float)(c + (spread * noise[i])))]);
+        var noise = Unit(seed, center.Length);
+        return Normalize([.. center.Select((c, i) => (float)(c + (spread * noise[i])))]);
     }
 
     public static ChunkToStore Chunk(int index, string text, float[] embedding, int page = 1) => new(index, page, text, embedding);
@@ -51,15 +57,15 @@ internal static class KnowledgeData
         => Document(path, [.. Enumerable.Range(0, count).Select(i => Chunk(i, $"Routine paragraph {i} of {path} about ordinary office matters.", Unit(seed + i, dimensions), 1 + (i / 10)))], metadata: metadata);
 
     /// <summary>
-    /// <paramref name="count"/> chunks close to <paramref name="centre"/>, from <paramref name="firstIndex"/> on: enough
-    /// of them fill the vector candidate list, so a chunk far from the centre can only be found by its words.
+    /// <paramref name="count"/> chunks close to <paramref name="center"/>, from <paramref name="firstIndex"/> on: enough
+    /// of them fill the vector candidate list, so a chunk far from the center can only be found by its words.
     /// </summary>
-    public static IEnumerable<ChunkToStore> Crowd(float[] centre, int count, int firstIndex = 0, int seed = 5000)
-        => Enumerable.Range(firstIndex, count).Select(i => Chunk(i, $"Filler paragraph number {i}.", Near(centre, seed + i)));
+    public static IEnumerable<ChunkToStore> Crowd(float[] center, int count, int firstIndex = 0, int seed = 5000)
+        => Enumerable.Range(firstIndex, count).Select(i => Chunk(i, $"Filler paragraph number {i}.", Near(center, seed + i)));
 
     public static byte[] Hash(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));
 
-    private static float[] Normalise(float[] vector)
+    private static float[] Normalize(float[] vector)
     {
         var norm = Math.Sqrt(vector.Sum(v => (double)v * v));
         return [.. vector.Select(v => (float)(v / norm))];

@@ -1,6 +1,12 @@
 using Dapper;
 using IAToolkit.Companies;
 using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using Pgvector;
 using static IAToolkit.Core.Tests.Knowledge.Store.KnowledgeData;
 

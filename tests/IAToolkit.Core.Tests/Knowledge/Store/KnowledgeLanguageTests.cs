@@ -1,4 +1,11 @@
 using IAToolkit.Companies;
+using IAToolkit.Knowledge;
+using IAToolkit.Knowledge.Chunking;
+using IAToolkit.Knowledge.Connectors;
+using IAToolkit.Knowledge.Embeddings;
+using IAToolkit.Knowledge.Loading;
+using IAToolkit.Knowledge.Parsing;
+using IAToolkit.Knowledge.Store;
 using static IAToolkit.Core.Tests.Knowledge.Store.KnowledgeData;
 
 namespace IAToolkit.Core.Tests.Knowledge.Store;
@@ -33,7 +40,7 @@ public sealed class KnowledgeLanguageTests : KnowledgeTest
     }
 
     /// <summary>Saves the text far from the query vector behind a crowd near it, so only its words can find it.</summary>
-    private async Task<IReadOnlyList<IAToolkit.Knowledge.SearchHit>> SearchWithCrowdAsync(Company company, string text, string query)
+    private async Task<IReadOnlyList<IAToolkit.Knowledge.Store.SearchHit>> SearchWithCrowdAsync(Company company, string text, string query)
     {
         var vector = Axis(0);
         await SaveAsync(company, Document("crowd.pdf", [.. Crowd(vector, 60)]));

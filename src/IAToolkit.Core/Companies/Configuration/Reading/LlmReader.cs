@@ -1,0 +1,75 @@
+using IAToolkit.Companies;
+using IAToolkit.Companies.Configuration;
+
+namespace IAToolkit.Companies.Configuration.Reading;
+
+/// <summary>Reads <c>llm</c> and <c>embedding_provider</c>.</summary>
+internal static class LlmReader
+{
+    public static LlmSettings ReadLlm(YamlSection root)
+    {
+        if (root.Section("llm", required: true) is not { } llm)
+        {
+            return new LlmSettings();
+        }
+
+        var model = llm.String("model", required: true) ?? string.Empty;
+        var providerGiven = llm.Get("provider") is not null;
+        var provider = ConfigurationEnums.LlmProviders.Read(llm, "provider") ?? LlmProvider.OpenAI;
+        if (!providerGiven && model.Contains("gemini", StringComparison.OrdinalIgnoreCase))
+        {
+            // The Python IAToolkit guessed the provider from the model name; here it is said, so say it for Gemini.
+            llm.Warning("model", $"'{model}' is a Gemini model but provider is openai (the default); "
+                + "set provider: openai_compatible and base_url: https://generativelanguage.googleapis.com/v1beta/openai/");
+        }
+
+        var apiKey = VariableNames.Read(llm, "api-key", required: provider != LlmProvider.OpenAICompatible);
+        var needsUrl = provider != LlmProvider.OpenAI;
+        var baseUrl = UrlValues.ReadAbsolute(llm, "base_url", needsUrl, $"when provider is {ConfigurationEnums.LlmProviders.NameOf(provider)}");
+        return new LlmSettings { Model = model, ApiKey = apiKey, Provider = provider, BaseUrl = baseUrl, AvailableModels = ReadAvailableModels(llm) };
+    }
+
+    // IAToolkit 2.x lists the models a user may pick as llm.available_models[].id; only the ids matter here (which
+    // model a request may name), so the items' other keys (label, provider, …) are not reported as unknown.
+    private static List<string> ReadAvailableModels(YamlSection llm)
+    {
+        var ids = new List<string>();
+        foreach (var (path, item) in llm.List("available_models") ?? [])
+        {
+            var id = item is YamlDotNet.RepresentationModel.YamlScalarNode scalar
+                ? scalar.Value
+                : YamlNodeKinds.AsSection(item, path, llm.Problems, freeForm: true)?.String("id", required: true);
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                continue;
+            }
+
+            if (id.Trim() != id || id.Any(char.IsControl) || id.Length > 200)
+            {
+                llm.Problems.Error($"{path}.id", "must be a model name without surrounding spaces or control characters, at most 200 characters", ProblemCollector.LineOf(item));
+                continue;
+            }
+
+            ids.Add(id);
+        }
+
+        return ids;
+    }
+
+    public static EmbeddingSettings? ReadEmbedding(YamlSection root)
+    {
+        if (root.Section("embedding_provider") is not { } embedding)
+        {
+            return null;
+        }
+
+        var provider = ConfigurationEnums.EmbeddingProviders.Read(embedding, "provider", required: true);
+        var model = embedding.String("model", required: true) ?? string.Empty;
+
+        // A local model runs in process and a public Hugging Face model downloads without a token.
+        var needsKey = provider is EmbeddingProvider.OpenAI or EmbeddingProvider.Azure;
+        var apiKey = VariableNames.Read(embedding, "api_key_name", required: needsKey);
+        var baseUrl = UrlValues.ReadAbsolute(embedding, "base_url", provider == EmbeddingProvider.Azure, "when provider is azure");
+        return new EmbeddingSettings { Provider = provider ?? EmbeddingProvider.Local, Model = model, ApiKey = apiKey, BaseUrl = baseUrl };
+    }
+}

@@ -1,0 +1,53 @@
+using Dapper;
+using IAToolkit.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace IAToolkit.Database;
+
+/// <summary>The core database: one pooled <see cref="NpgsqlDataSource"/> for the host, with pgvector types mapped.</summary>
+internal sealed class CoreDatabase : IAsyncDisposable
+{
+    static CoreDatabase()
+    {
+        SqlMapper.AddTypeHandler(new VectorTypeHandler());
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+    }
+
+    public CoreDatabase(IOptions<DatabaseOptions> options, ILoggerFactory loggerFactory)
+    {
+        var settings = options.Value;
+        var builder = new NpgsqlDataSourceBuilder(DatabaseUri.ToConnectionString(settings.ConnectionString!));
+        builder.ConnectionStringBuilder.CommandTimeout = settings.CommandTimeoutSeconds;
+        if (string.IsNullOrEmpty(builder.ConnectionStringBuilder.ApplicationName))
+        {
+            builder.ConnectionStringBuilder.ApplicationName = "iatoolkit";
+        }
+
+        builder.UseVector();
+        builder.UseLoggerFactory(loggerFactory);
+        builder.Name = "iatoolkit-core";
+        DataSource = builder.Build();
+        Endpoint = $"{builder.ConnectionStringBuilder.Host}:{builder.ConnectionStringBuilder.Port}/{builder.ConnectionStringBuilder.Database}";
+    }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>Host, port and database, for messages (never the password).</summary>
+    public string Endpoint { get; }
+
+    public async ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await DataSource.OpenConnectionAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            throw new IAToolkitException(ErrorCodes.DatabaseUnavailable, $"Cannot connect to the core database at {Endpoint}: {ex.Message}", ex);
+        }
+    }
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+}

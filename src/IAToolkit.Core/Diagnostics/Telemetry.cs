@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace IAToolkit.Diagnostics;
+
+/// <summary>
+/// The framework's spans and instruments. Core depends only on System.Diagnostics: nothing is collected or exported
+/// unless a listener (the OpenTelemetry SDK, a test's exporter) subscribes to <see cref="IAToolkitTelemetry.Name"/>.
+/// Every instrument carries the company's short name as <c>iatoolkit.company</c>.
+/// </summary>
+internal static class Telemetry
+{
+    /// <summary>The tag naming the company (its short name).</summary>
+    public const string CompanyTag = "iatoolkit.company";
+
+    /// <summary>The tag naming an outcome: <c>ok</c>, <c>incomplete</c> or an error code.</summary>
+    public const string OutcomeTag = "iatoolkit.outcome";
+
+    /// <summary>The spans: a query, each model call (through Microsoft.Extensions.AI's OpenTelemetry client), each tool call, each search, each ingested document.</summary>
+    public static readonly ActivitySource Source = new(IAToolkitTelemetry.Name, IAToolkitVersion.Current);
+
+    /// <summary>The meter all instruments below belong to.</summary>
+    public static readonly Meter Meter = new(IAToolkitTelemetry.Name, IAToolkitVersion.Current);
+
+    /// <summary>Questions answered or failed, tagged with company and outcome.</summary>
+    public static readonly Counter<long> Queries = Meter.CreateCounter<long>("iatoolkit.queries", "{query}", "Questions asked, by company and outcome.");
+
+    /// <summary>How long a question took end to end.</summary>
+    public static readonly Histogram<double> QueryDuration = Meter.CreateHistogram<double>("iatoolkit.query.duration", "s", "Time to answer a question, by company and outcome.");
+
+    /// <summary>Tokens spent, tagged with company, model and <c>gen_ai.token.type</c> (<c>input</c> or <c>output</c>).</summary>
+    public static readonly Counter<long> Tokens = Meter.CreateCounter<long>("iatoolkit.tokens", "{token}", "Model tokens used, by company, model and type.");
+
+    /// <summary>Tool calls, tagged with company, <c>gen_ai.tool.name</c> and outcome.</summary>
+    public static readonly Counter<long> ToolCalls = Meter.CreateCounter<long>("iatoolkit.tool_calls", "{call}", "Tool calls made by the model, by company, tool and outcome.");
+
+    /// <summary>How long a tool call took.</summary>
+    public static readonly Histogram<double> ToolCallDuration = Meter.CreateHistogram<double>("iatoolkit.tool_call.duration", "s", "Time spent in a tool call, by company and tool.");
+
+    /// <summary>Errors answered to a caller, tagged with company and <c>error.type</c> (the error code).</summary>
+    public static readonly Counter<long> Errors = Meter.CreateCounter<long>("iatoolkit.errors", "{error}", "Errors by company and code.");
+}
