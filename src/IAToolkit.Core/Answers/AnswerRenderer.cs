@@ -6,7 +6,7 @@ namespace IAToolkit.Answers;
 
 /// <summary>
 /// Turns the model's answer (Markdown, HTML or a mix) into HTML that is safe to insert into the chat page, and HTML into
-/// plain text for mails and logs. The Python project inserted the model's HTML unchanged (an XSS hole, reference §8.7);
+/// plain text for mails and logs. The Python project inserted the model's HTML unchanged (an XSS hole);
 /// here everything the model writes goes through Markdig and then an allow-list sanitizer. Thread-safe; the same input
 /// always gives the same output.
 /// </summary>
