@@ -213,7 +213,7 @@ public sealed partial class ApiKeyVerbTests : DatabaseTest
         Assert.That(root.GetProperty("company").GetString(), Is.EqualTo("acme"));
         Assert.That(root.GetProperty("name").GetString(), Is.EqualTo("crm"));
         Assert.That(root.GetProperty("id").GetInt64(), Is.Positive);
-        Assert.That(key, Does.Match("^iat_[A-Za-z0-9]{40}$").And.StartWith(root.GetProperty("prefix").GetString()));
+        Assert.That(key, Does.Match("^iat_[A-Za-z0-9]{40}$").And.StartWith(root.GetProperty("prefix").GetString()!));
         Assert.That(run.Error, Does.Contain("cannot be shown again"), "the advice stays on stderr");
     }
 

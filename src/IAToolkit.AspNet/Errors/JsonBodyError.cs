@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -25,7 +26,9 @@ internal static class JsonBodyError
             return $"The body is not valid JSON: the error is{where}{(path == "$" ? string.Empty : $", in {path}")}.";
         }
 
-        var target = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is { } root ? JsonShape.Resolve(root, path) : null;
+        // The exception handler runs with the endpoint cleared from the context; its feature keeps the one that failed.
+        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
+        var target = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is { } root ? JsonShape.Resolve(root, path) : null;
         if (target is not { } found)
         {
             return path == "$" ? "The body does not have the expected shape." : $"The field {path} does not have the expected type.";
