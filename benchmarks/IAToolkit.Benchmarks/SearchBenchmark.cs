@@ -53,7 +53,7 @@ internal static class SearchBenchmark
         var writers = args.Count > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2;
         await using var database = await TestDatabase.CreateAsync();
         await using var core = new CoreDatabase(Options.Create(new DatabaseOptions { ConnectionString = database.Uri }), NullLoggerFactory.Instance);
-        await new MigrationRunner(core, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
+        await new MigrationRunner(core).MigrateAsync(CancellationToken.None);
         var indexes = new CompanyVectorIndexes(core, NullLogger<CompanyVectorIndexes>.Instance);
         var store = new KnowledgeStore(core, indexes, NullLogger<KnowledgeStore>.Instance);
         var search = new KnowledgeSearch(core, NullLogger<KnowledgeSearch>.Instance);

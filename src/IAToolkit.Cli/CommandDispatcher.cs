@@ -2,7 +2,6 @@ using System.CommandLine;
 using IAToolkit.Cli.Verbs;
 using IAToolkit.Companies;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace IAToolkit.Cli;
 
@@ -59,16 +58,31 @@ internal sealed class CommandDispatcher
 
             return await parse.InvokeAsync(configuration, cancellationToken);
         }
-        catch (Exception ex) when (ex is IAToolkitException or OptionsValidationException)
+        catch (Exception ex) when (CliErrors.IsUserError(ex))
         {
             await configuration.Error.WriteLineAsync("error: " + CliErrors.Describe(ex));
-            return ExitCodes.Failure;
+            return CliErrors.ExitCode(ex);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await configuration.Error.WriteLineAsync("error: canceled.");
+            return ExitCodes.Canceled;
+        }
+        catch (Exception ex)
+        {
+            // A bug, not a user's mistake: the whole exception is what a report needs, and the exit code stays one a
+            // script knows rather than the runtime's crash code.
+            await configuration.Error.WriteLineAsync($"error: an unexpected error occurred ({ErrorCodes.InternalError}): {ex}");
+            return ErrorCatalog.For(ErrorCodes.InternalError).ExitCode;
         }
     }
 
     private RootCommand BuildRoot()
     {
-        var root = new RootCommand("IAToolkit host. Without a verb it serves the web application; with one it runs the verb and exits.");
+        var root = new RootCommand(
+            "IAToolkit host. Without a verb it serves the web application; with one it runs the verb and exits. Results go to "
+            + "stdout (--json: one JSON document), logs and errors to stderr. Exit codes: 0 success, 1 failure (the message says "
+            + "which), 2 a wrong command line, 3 something named does not exist, 4 a service is unavailable (retry later).");
         Verb[] verbs = [new MigrateVerb(_services), new CheckConfigVerb(_services), new ApiKeyVerb(_services), new StatsVerb(_services), new LoadVerb(_services)];
         foreach (var verb in verbs)
         {

@@ -151,4 +151,13 @@ public static class ErrorCodes
 
     /// <summary>Every document-reading slot of the host is busy; the answer says when to retry (<c>Retry-After</c>).</summary>
     public const string ParsingBusy = "parsing_busy";
+
+    /// <summary>
+    /// Nothing is served at the requested path (the HTTP answer to an unknown URL; a named thing that does not exist
+    /// has its own code, such as <see cref="CompanyNotFound"/>).
+    /// </summary>
+    public const string NotFound = "not_found";
+
+    /// <summary>An unexpected failure: the server log (or the command's error output) has the details.</summary>
+    public const string InternalError = "internal_error";
 }

@@ -151,14 +151,14 @@ public sealed partial class ApiKeyVerbTests : DatabaseTest
     [TestCase("iat_zzzzzzzz")]
     [TestCase("4242")]
     [TestCase("nonsense")]
-    public async Task ApiKeyRevoke_NoSuchKey_ExitsOneSayingSo(string idOrPrefix)
+    public async Task ApiKeyRevoke_NoSuchKey_ExitsNotFoundSayingSo(string idOrPrefix)
     {
         await Run("migrate");
         await Run("api-key", "acme");
 
         var run = await Run("api-key", "revoke", "acme", idOrPrefix);
 
-        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ExitCode, Is.EqualTo(3), "api_key_not_found: not found");
         Assert.That(run.Error, Does.StartWith($"error: Company 'acme' has no API key '{idOrPrefix}'").And.Contain("api-key list acme"));
         Assert.That(run.Output, Is.Empty);
     }
@@ -166,13 +166,13 @@ public sealed partial class ApiKeyVerbTests : DatabaseTest
     [TestCase("api-key", "globex")]
     [TestCase("api-key", "list", "globex")]
     [TestCase("api-key", "revoke", "globex", "1")]
-    public async Task ApiKey_UnknownCompany_ExitsOneNamingIt(params string[] args)
+    public async Task ApiKey_UnknownCompany_ExitsNotFoundNamingIt(params string[] args)
     {
         await Run("migrate");
 
         var run = await Run(args);
 
-        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ExitCode, Is.EqualTo(3), "company_not_found: not found");
         Assert.That(run.Error.TrimEnd(), Is.EqualTo("error: There is no company named 'globex'."));
         Assert.That(run.Output, Is.Empty);
     }
@@ -197,6 +197,44 @@ public sealed partial class ApiKeyVerbTests : DatabaseTest
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Error, Does.StartWith("error: An API key name must have 1 to 100 characters"));
         Assert.That(run.Output, Is.Empty);
+    }
+
+    [Test]
+    public async Task ApiKey_Json_PrintsOneDocumentWithTheKey()
+    {
+        await Run("migrate");
+
+        var run = await Run("api-key", "acme", "--name", "crm", "--json");
+
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        using var body = JsonDocument.Parse(run.Output);
+        var root = body.RootElement;
+        var key = root.GetProperty("key").GetString()!;
+        Assert.That(root.GetProperty("company").GetString(), Is.EqualTo("acme"));
+        Assert.That(root.GetProperty("name").GetString(), Is.EqualTo("crm"));
+        Assert.That(root.GetProperty("id").GetInt64(), Is.Positive);
+        Assert.That(key, Does.Match("^iat_[A-Za-z0-9]{40}$").And.StartWith(root.GetProperty("prefix").GetString()!));
+        Assert.That(run.Error, Does.Contain("cannot be shown again"), "the advice stays on stderr");
+    }
+
+    [Test]
+    public async Task ApiKeyRevoke_JsonTwice_SaysWhetherItWasAlreadyRevoked()
+    {
+        await Run("migrate");
+        var key = KeyOf(await Run("api-key", "acme"));
+
+        var first = await Run("api-key", "revoke", "acme", key[..12], "--json");
+        var second = await Run("api-key", "revoke", "acme", key[..12], "--json");
+
+        Assert.That(first.ExitCode, Is.Zero, first.Error);
+        Assert.That(second.ExitCode, Is.Zero, second.Error);
+        using var before = JsonDocument.Parse(first.Output);
+        using var after = JsonDocument.Parse(second.Output);
+        Assert.That(before.RootElement.GetProperty("prefix").GetString(), Is.EqualTo(key[..12]));
+        Assert.That(before.RootElement.GetProperty("revoked_at").ValueKind, Is.EqualTo(JsonValueKind.String));
+        Assert.That(before.RootElement.GetProperty("already_revoked").GetBoolean(), Is.False);
+        Assert.That(after.RootElement.GetProperty("already_revoked").GetBoolean(), Is.True);
+        Assert.That(first.Output + second.Output, Does.Not.Contain(key[12..]), "never the key itself");
     }
 
     [Test]

@@ -72,11 +72,11 @@ public sealed class LoadVerbTests : DatabaseTest
 
     [TestCase("--company", "globex", "globex")]
     [TestCase("--source", "handbooks", "handbooks")]
-    public async Task Load_UnknownCompanyOrSource_ExitsOneNamingIt(string option, string value, string mention)
+    public async Task Load_UnknownCompanyOrSource_ExitsNotFoundNamingIt(string option, string value, string mention)
     {
         var run = await Run("load", option, value);
 
-        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ExitCode, Is.EqualTo(3), "company_not_found and knowledge_source_not_found: not found");
         Assert.That(run.Error, Does.Contain(mention));
         Assert.That(run.Error, Does.Not.Contain("   at "), "no stack trace");
     }

@@ -61,11 +61,11 @@ public sealed class VerbTests : DatabaseTest
     }
 
     [Test]
-    public async Task Migrate_UnreachableDatabase_ExitsOneNamingTheServer()
+    public async Task Migrate_UnreachableDatabase_ExitsUnavailableNamingTheServer()
     {
         var run = await Run(new Dictionary<string, string?> { ["DATABASE_URI"] = "postgresql://postgres@127.0.0.1:1/x" }, "migrate");
 
-        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ExitCode, Is.EqualTo(4), "database_unavailable: a service is unavailable");
         Assert.That(run.Error, Does.Contain("Cannot connect to the core database at 127.0.0.1:1/x"));
     }
 

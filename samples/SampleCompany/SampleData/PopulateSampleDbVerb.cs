@@ -70,6 +70,13 @@ internal sealed class PopulateSampleDbVerb
         {
             counts = await SampleDatabaseLoader.LoadAsync(builder.ConnectionString, SampleDataGenerator.Generate(), cancellationToken);
         }
+        catch (PostgresException ex)
+        {
+            // The server answered and refused (a view blocks a drop, say): the same run fails again, so this is a plain
+            // failure (exit 1), not database_unavailable, whose exit code tells a script to retry later.
+            await parse.InvocationConfiguration.Error.WriteLineAsync($"error: Could not populate {DataSourceName} at {endpoint} ({variable.Name}): {Describe(ex)}");
+            return 1;
+        }
         catch (NpgsqlException ex)
         {
             throw new IAToolkitException(ErrorCodes.DatabaseUnavailable, $"Could not populate {DataSourceName} at {endpoint} ({variable.Name}): {Describe(ex)}", ex);

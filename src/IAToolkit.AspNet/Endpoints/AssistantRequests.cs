@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using IAToolkit.AspNet.Errors;
 
 namespace IAToolkit.AspNet.Endpoints;
 
@@ -20,7 +21,7 @@ internal sealed record LlmQueryRequest(
     [property: JsonPropertyName("model")] string? Model,
     [property: JsonPropertyName("user_identifier")] string? UserIdentifier,
     [property: JsonPropertyName("response_id")] string? ResponseId,
-    [property: JsonPropertyName("files")] List<LlmQueryFile>? Files) : ITextFields
+    [property: JsonPropertyName("files"), JsonShape("an array of objects, each {token} from file-store or {name, base64} (or {name, content} for plain text)")] List<LlmQueryFile>? Files) : ITextFields
 {
     public IEnumerable<TextField> TextFields()
     {
@@ -43,6 +44,7 @@ internal sealed record LlmQueryRequest(
 }
 
 /// <summary>A file for one question: a file-store token, or a small text file inline (base64) as the Python project's clients send it.</summary>
+[JsonShape("an object {token} from file-store or {name, base64} (or {name, content} for plain text)")]
 internal sealed record LlmQueryFile(
     [property: JsonPropertyName("token")] string? Token,
     [property: JsonPropertyName("filename")] string? FileName,

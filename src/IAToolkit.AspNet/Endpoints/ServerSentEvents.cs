@@ -52,7 +52,7 @@ internal static partial class ServerSentEvents
         catch (Exception ex)
         {
             Failed(Logger(http), http.Request.Path, ex);
-            await SendErrorAsync(response, StatusCodes.Status500InternalServerError, "internal_error", "An unexpected error occurred; the server log has the details.");
+            await SendErrorAsync(response, ErrorStatus.For(ErrorCodes.InternalError), ErrorCodes.InternalError, "An unexpected error occurred; the server log has the details.");
         }
     }
 

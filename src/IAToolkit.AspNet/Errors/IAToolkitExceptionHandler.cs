@@ -33,11 +33,12 @@ internal sealed partial class IAToolkitExceptionHandler : IExceptionHandler
     {
         var (status, code, detail) = exception switch
         {
-            CompanyConfigurationException e => (StatusCodes.Status500InternalServerError, e.Code, "The company configuration is invalid."),
+            CompanyConfigurationException e => (ErrorStatus.For(e.Code), e.Code, "The company configuration is invalid."),
             IAToolkitException e => (ErrorStatus.For(e.Code), e.Code, e.Message),
             _ when IsAntiforgeryFailure(exception) => (StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "The form expired or was not sent from this site; reload the page and try again."),
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException json } => (StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, JsonBodyError.Describe(httpContext, json)),
             BadHttpRequestException e => (e.StatusCode, ErrorCodes.InvalidRequest, e.Message),
-            _ => (StatusCodes.Status500InternalServerError, "internal_error", "An unexpected error occurred; the server log has the details."),
+            _ => (ErrorStatus.For(ErrorCodes.InternalError), ErrorCodes.InternalError, "An unexpected error occurred; the server log has the details."),
         };
 
         if (status >= StatusCodes.Status500InternalServerError)

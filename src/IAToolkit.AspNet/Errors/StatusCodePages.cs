@@ -23,7 +23,7 @@ internal static class StatusCodePages
         }
 
         var problem = new ProblemDetails { Status = status, Title = ErrorStatus.Title(status), Detail = Explain(http, status) };
-        problem.Extensions["code"] = status == StatusCodes.Status404NotFound ? "not_found" : ErrorCodes.InvalidRequest;
+        problem.Extensions["code"] = status == StatusCodes.Status404NotFound ? ErrorCodes.NotFound : ErrorCodes.InvalidRequest;
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
     }
 

@@ -23,7 +23,8 @@ internal sealed class ProblemDetailsAuthorizationResultHandler : IAuthorizationM
         }
 
         var forbidden = authorizeResult.Forbidden;
-        var status = forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
+        var code = forbidden ? ErrorCodes.Forbidden : ErrorCodes.Unauthenticated;
+        var status = Errors.ErrorStatus.For(code);
         var problem = new ProblemDetails
         {
             Status = status,
@@ -32,7 +33,7 @@ internal sealed class ProblemDetailsAuthorizationResultHandler : IAuthorizationM
                 ? "These credentials do not give access to this company."
                 : context.Items[ApiKeyAuthenticationHandler.FailureItem] as string ?? "Sign in, or send Authorization: Bearer <API key>.",
         };
-        problem.Extensions["code"] = forbidden ? ErrorCodes.Forbidden : ErrorCodes.Unauthenticated;
+        problem.Extensions["code"] = code;
         context.Response.StatusCode = status;
         if (!forbidden)
         {

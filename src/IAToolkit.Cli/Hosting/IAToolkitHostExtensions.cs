@@ -18,7 +18,10 @@ public static class IAToolkitHostExtensions
     /// company's own) against the host's configuration and services, or, with no verb, starts the host and serves
     /// until it is stopped.
     /// </summary>
-    /// <returns>The process exit code: 0 on success, 1 when the verb or the start-up failed, 2 for a usage error.</returns>
+    /// <returns>
+    /// The process exit code: 0 on success, 1 when the verb or the start-up failed, 2 for a usage error, 3 when
+    /// something the command names does not exist, 4 when a service it needs is unavailable (the README lists them).
+    /// </returns>
     public static Task<int> RunIAToolkitAsync(this IHost host, string[] args)
         => RunIAToolkitAsync(host, args, null, CancellationToken.None);
 
@@ -58,7 +61,7 @@ public static class IAToolkitHostExtensions
             var error = console?.Error ?? Console.Error;
             await error.WriteLineAsync("error: " + CliErrors.Describe(ex));
             host.Dispose();
-            return 1;
+            return CliErrors.ExitCode(ex);
         }
     }
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using IAToolkit.ApiKeys;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,7 +30,7 @@ internal sealed class ApiKeyListVerb : Verb
         var output = parse.InvocationConfiguration.Output;
         if (parse.GetValue(_json))
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(new { company = company.ShortName, keys = keys.Select(ToJson) }));
+            await VerbJson.WriteAsync(parse, new { company = company.ShortName, keys = keys.Select(ToJson) });
         }
         else if (keys.Count == 0)
         {

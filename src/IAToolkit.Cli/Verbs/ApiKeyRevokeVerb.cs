@@ -6,14 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IAToolkit.Cli.Verbs;
 
 /// <summary>
-/// <c>api-key revoke &lt;company&gt; &lt;id-or-prefix&gt;</c>: revokes one of the company's keys. Revoking a revoked key
-/// succeeds and says so; a key the company does not have exits 1.
+/// <c>api-key revoke &lt;company&gt; &lt;id-or-prefix&gt; [--json]</c>: revokes one of the company's keys. Revoking a
+/// revoked key succeeds and says so; a key the company does not have exits 3 (not found).
 /// </summary>
 internal sealed class ApiKeyRevokeVerb : Verb
 {
     private readonly IServiceProvider _services;
     private readonly Argument<string> _company = new("company") { Description = "The company's short name." };
     private readonly Argument<string> _key = new("id-or-prefix") { Description = "The key's id or prefix, as 'api-key list' shows them (or the key itself)." };
+    private readonly Option<bool> _json = new("--json") { Description = "Print the revoked key as JSON." };
 
     public ApiKeyRevokeVerb(IServiceProvider services) => _services = services;
 
@@ -21,7 +22,7 @@ internal sealed class ApiKeyRevokeVerb : Verb
 
     public override Command Build()
     {
-        var command = new Command(Name, "Revoke one of a company's API keys; requests that present it are refused from then on.") { _company, _key };
+        var command = new Command(Name, "Revoke one of a company's API keys; requests that present it are refused from then on.") { _company, _key, _json };
         command.SetAction(RunAsync);
         return command;
     }
@@ -32,6 +33,20 @@ internal sealed class ApiKeyRevokeVerb : Verb
         var selector = parse.GetRequiredValue(_key);
         var result = await _services.GetRequiredService<ApiKeyStore>().RevokeAsync(company, selector, cancellationToken);
         var output = parse.InvocationConfiguration.Output;
+        if (parse.GetValue(_json) && result is { Outcome: ApiKeyRevokeOutcome.Revoked or ApiKeyRevokeOutcome.AlreadyRevoked, Key: { } revoked })
+        {
+            await VerbJson.WriteAsync(parse, new
+            {
+                company = company.ShortName,
+                id = revoked.Id,
+                name = revoked.Name,
+                prefix = revoked.Prefix,
+                revoked_at = revoked.RevokedAt,
+                already_revoked = result.Outcome == ApiKeyRevokeOutcome.AlreadyRevoked,
+            });
+            return ExitCodes.Success;
+        }
+
         switch (result)
         {
             case { Outcome: ApiKeyRevokeOutcome.Revoked, Key: { } key }:

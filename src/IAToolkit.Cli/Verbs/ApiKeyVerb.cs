@@ -5,8 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IAToolkit.Cli.Verbs;
 
 /// <summary>
-/// <c>api-key &lt;company&gt; [--name NAME]</c>: creates a key and prints exactly one line,
-/// <c>IATOOLKIT_API_KEY='…'</c>, so that a script can <c>eval</c> it; <c>list</c> and <c>revoke</c> manage the keys.
+/// <c>api-key &lt;company&gt; [--name NAME] [--json]</c>: creates a key and prints exactly one line,
+/// <c>IATOOLKIT_API_KEY='…'</c>, so that a script can <c>eval</c> it (or, with <c>--json</c>, one JSON document with
+/// the key, its id and prefix); <c>list</c> and <c>revoke</c> manage the keys.
 /// </summary>
 internal sealed class ApiKeyVerb : Verb
 {
@@ -18,6 +19,8 @@ internal sealed class ApiKeyVerb : Verb
         DefaultValueFactory = _ => "default",
     };
 
+    private readonly Option<bool> _json = new("--json") { Description = "Print the key, its id, name and prefix as JSON." };
+
     public ApiKeyVerb(IServiceProvider services) => _services = services;
 
     public override string Name => "api-key";
@@ -28,6 +31,7 @@ internal sealed class ApiKeyVerb : Verb
         {
             _company,
             _name,
+            _json,
             new ApiKeyListVerb(_services).Build(),
             new ApiKeyRevokeVerb(_services).Build(),
         };
@@ -41,7 +45,15 @@ internal sealed class ApiKeyVerb : Verb
         var created = await _services.GetRequiredService<ApiKeyStore>().CreateAsync(company, parse.GetRequiredValue(_name), cancellationToken);
 
         // stdout holds the key and nothing else; the advice goes to stderr.
-        await parse.InvocationConfiguration.Output.WriteLineAsync($"IATOOLKIT_API_KEY='{created.Key}'");
+        if (parse.GetValue(_json))
+        {
+            await VerbJson.WriteAsync(parse, new { company = company.ShortName, id = created.Id, name = created.Name, prefix = created.Prefix, key = created.Key });
+        }
+        else
+        {
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"IATOOLKIT_API_KEY='{created.Key}'");
+        }
+
         await parse.InvocationConfiguration.Error.WriteLineAsync(
             $"Created API key {created.Id} ('{created.Name}', {created.Prefix}…) for company '{company.ShortName}'. Store it now: it cannot be shown again.");
         return ExitCodes.Success;

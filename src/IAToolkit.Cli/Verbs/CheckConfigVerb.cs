@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
 using IAToolkit.Companies.Configuration.Reading;
@@ -46,7 +45,7 @@ internal sealed class CheckConfigVerb : Verb
         var output = parse.InvocationConfiguration.Output;
         if (parse.GetValue(_json))
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(new { companies = checks.Select(ToJson) }));
+            await VerbJson.WriteAsync(parse, new { companies = checks.Select(ToJson) });
         }
         else
         {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using IAToolkit.Companies;
 using IAToolkit.Hosting;
 using IAToolkit.Knowledge;
@@ -21,7 +20,6 @@ namespace IAToolkit.Cli.Verbs;
 /// </summary>
 internal sealed class LoadVerb : Verb
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private readonly IServiceProvider _services;
     private readonly Option<string?> _company = new("--company") { Description = "Only this company (default: every company with document sources)." };
     private readonly Option<string?> _source = new("--source") { Description = "Only this source of knowledge_base.document_sources." };
@@ -68,7 +66,21 @@ internal sealed class LoadVerb : Verb
 
         if (json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(results.Select(r => new { company = r.Company, r.Summary.Source, r.Summary.Location, r.Summary.New, r.Summary.Changed, r.Summary.Unchanged, r.Summary.Removed, failed = r.Summary.Failed, r.Summary.Chunks, r.Summary.Pages, seconds = Math.Round(r.Summary.Elapsed.TotalSeconds, 2), embedding_seconds = Math.Round(r.Summary.EmbeddingTime.TotalSeconds, 2) }), s_json));
+            await VerbJson.WriteAsync(parse, results.Select(r => new
+            {
+                company = r.Company,
+                source = r.Summary.Source,
+                location = r.Summary.Location,
+                @new = r.Summary.New,
+                changed = r.Summary.Changed,
+                unchanged = r.Summary.Unchanged,
+                removed = r.Summary.Removed,
+                failed = r.Summary.Failed.Select(f => new { path = f.Path, reason = f.Reason }),
+                chunks = r.Summary.Chunks,
+                pages = r.Summary.Pages,
+                seconds = Math.Round(r.Summary.Elapsed.TotalSeconds, 2),
+                embedding_seconds = Math.Round(r.Summary.EmbeddingTime.TotalSeconds, 2),
+            }));
         }
         else if (results.Count == 0)
         {

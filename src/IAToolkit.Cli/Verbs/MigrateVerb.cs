@@ -7,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IAToolkit.Cli.Verbs;
 
-/// <summary><c>migrate</c>: brings the core database schema up to date.</summary>
+/// <summary>
+/// <c>migrate [--json]</c>: brings the core database schema up to date and prints what it applied on stdout, its result;
+/// the runner logs nothing, so each migration is reported once.
+/// </summary>
 internal sealed class MigrateVerb : Verb
 {
     private readonly IServiceProvider _services;
@@ -37,7 +40,7 @@ internal sealed class MigrateVerb : Verb
                 applied = result.Applied.Select(a => new { name = a.Name, duration_ms = (long)a.Duration.TotalMilliseconds }),
                 already_applied = result.AlreadyApplied,
             };
-            await output.WriteLineAsync(JsonSerializer.Serialize(body));
+            await VerbJson.WriteAsync(parse, body);
             return ExitCodes.Success;
         }
 

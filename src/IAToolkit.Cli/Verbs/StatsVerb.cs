@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using IAToolkit.Assistant;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +8,6 @@ namespace IAToolkit.Cli.Verbs;
 /// <summary><c>stats [--company c] [--days 7] [--json]</c>: the query log's totals per company and day.</summary>
 internal sealed class StatsVerb : Verb
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private readonly IServiceProvider _services;
     private readonly Option<string?> _company = new("--company") { Description = "Only this company (default: all)." };
     private readonly Option<int> _days = new("--days") { Description = "How many days back, today included (default 7).", DefaultValueFactory = _ => 7 };
@@ -39,7 +37,18 @@ internal sealed class StatsVerb : Verb
         var output = parse.InvocationConfiguration.Output;
         if (parse.GetValue(_json))
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(rows, s_json));
+            await VerbJson.WriteAsync(parse, rows.Select(row => new
+            {
+                company = row.Company,
+                day = row.Day,
+                queries = row.Queries,
+                failed = row.Failed,
+                prompt_tokens = row.PromptTokens,
+                completion_tokens = row.CompletionTokens,
+                average_ms = row.AverageMs,
+                p95_ms = row.P95Ms,
+                with_tools = row.WithTools,
+            }));
             return ExitCodes.Success;
         }
 

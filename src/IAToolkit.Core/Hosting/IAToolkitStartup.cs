@@ -107,7 +107,13 @@ internal sealed class IAToolkitStartup : IDisposable
         var migrateOnStart = _databaseOptions.Value.MigrateOnStart ?? _environment.IsDevelopment();
         if (migrateOnStart)
         {
+            // The runner logs nothing itself, so each migration is logged once, here (the migrate verb prints them instead).
             var result = await _migrations.MigrateAsync(cancellationToken);
+            foreach (var applied in result.Applied)
+            {
+                Log.MigrationApplied(_logger, applied.Name, (long)applied.Duration.TotalMilliseconds);
+            }
+
             Log.DatabaseUpToDate(_logger, result.AlreadyApplied + result.Applied.Count);
             return;
         }

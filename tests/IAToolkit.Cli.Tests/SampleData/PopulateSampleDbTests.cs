@@ -94,11 +94,11 @@ public sealed class PopulateSampleDbTests : DatabaseTest
     }
 
     [Test]
-    public async Task PopulateSampleDb_DatabaseUnreachable_ExitsOneNamingTheDatabase()
+    public async Task PopulateSampleDb_DatabaseUnreachable_ExitsUnavailableNamingTheDatabase()
     {
         var run = await SampleCompanyCli.RunAsync(SampleDataSetUp.Core.Uri, "postgresql://postgres@127.0.0.1:1/sample", "populate-sample-db");
 
-        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ExitCode, Is.EqualTo(4), "database_unavailable: a service is unavailable");
         Assert.That(run.Error, Does.StartWith("error: Could not populate sample_database at 127.0.0.1:1/sample (SAMPLE_DATABASE_URI)"));
     }
 

@@ -100,5 +100,5 @@ public sealed class MigrationRunnerTests : DatabaseTest
         => new(Options.Create(new DatabaseOptions { ConnectionString = Database.Uri }), NullLoggerFactory.Instance);
 
     private static MigrationRunner Runner(CoreDatabase core, IReadOnlyList<Migration>? migrations = null)
-        => new(core, NullLogger<MigrationRunner>.Instance, migrations ?? MigrationCatalog.All);
+        => new(core, migrations ?? MigrationCatalog.All);
 }

@@ -60,7 +60,7 @@ public sealed class UserTokenStoreTests : DatabaseTest
     private async Task<CoreDatabase> MigratedAsync()
     {
         var core = new CoreDatabase(Options.Create(new DatabaseOptions { ConnectionString = Database.Uri }), NullLoggerFactory.Instance);
-        await new MigrationRunner(core, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
+        await new MigrationRunner(core).MigrateAsync(CancellationToken.None);
         return core;
     }
 

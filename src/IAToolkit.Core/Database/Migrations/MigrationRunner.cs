@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using Dapper;
-using IAToolkit.Diagnostics;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace IAToolkit.Database.Migrations;
@@ -9,6 +7,8 @@ namespace IAToolkit.Database.Migrations;
 /// <summary>
 /// Applies the embedded migrations in order under a PostgreSQL advisory lock, so that several hosts starting
 /// together apply each one exactly once, and records each with its checksum in <c>iat_schema_migrations</c>.
+/// It reports what it applied in its result and logs nothing itself: its caller (the start-up sequence, the
+/// <c>migrate</c> verb) reports it once, in the way that caller reports things.
 /// </summary>
 internal sealed class MigrationRunner
 {
@@ -32,18 +32,16 @@ internal sealed class MigrationRunner
     private const string RecordSql = "INSERT INTO iat_schema_migrations (version, name, checksum, duration_ms) VALUES (@Version, @Name, @Checksum, @DurationMs)";
 
     private readonly CoreDatabase _database;
-    private readonly ILogger<MigrationRunner> _logger;
     private readonly IReadOnlyList<Migration> _migrations;
 
-    public MigrationRunner(CoreDatabase database, ILogger<MigrationRunner> logger)
-        : this(database, logger, MigrationCatalog.All)
+    public MigrationRunner(CoreDatabase database)
+        : this(database, MigrationCatalog.All)
     {
     }
 
-    internal MigrationRunner(CoreDatabase database, ILogger<MigrationRunner> logger, IReadOnlyList<Migration> migrations)
+    internal MigrationRunner(CoreDatabase database, IReadOnlyList<Migration> migrations)
     {
         _database = database;
-        _logger = logger;
         _migrations = migrations;
     }
 
@@ -89,7 +87,7 @@ internal sealed class MigrationRunner
         }
     }
 
-    private async Task<AppliedMigration> ApplyAsync(NpgsqlConnection connection, Migration migration, CancellationToken cancellationToken)
+    private static async Task<AppliedMigration> ApplyAsync(NpgsqlConnection connection, Migration migration, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -108,7 +106,6 @@ internal sealed class MigrationRunner
             throw new IAToolkitException(ErrorCodes.DatabaseUnavailable, $"Migration {migration.Name} failed and was rolled back: {ex.MessageText}", ex);
         }
 
-        Log.MigrationApplied(_logger, migration.Name, watch.ElapsedMilliseconds);
         return new AppliedMigration(migration.Name, watch.Elapsed);
     }
 

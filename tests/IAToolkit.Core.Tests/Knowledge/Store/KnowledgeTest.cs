@@ -34,7 +34,7 @@ public abstract class KnowledgeTest : DatabaseTest
     public async Task MigrateAsync()
     {
         _core = new CoreDatabase(Options.Create(new DatabaseOptions { ConnectionString = Database.Uri }), NullLoggerFactory.Instance);
-        await new MigrationRunner(_core, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
+        await new MigrationRunner(_core).MigrateAsync(CancellationToken.None);
         Store = new KnowledgeStore(_core, new CompanyVectorIndexes(_core, NullLogger<CompanyVectorIndexes>.Instance), NullLogger<KnowledgeStore>.Instance);
         Search = new KnowledgeSearch(_core, NullLogger<KnowledgeSearch>.Instance);
     }
