@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 
 namespace IAToolkit.Database.Migrations;
 
-/// <summary>The migrations embedded in this assembly (<c>Data/Migrations/NNNN_name.sql</c>), in order.</summary>
+/// <summary>The migrations embedded in this assembly (<c>Database/Migrations/NNNN_name.sql</c>), in order.</summary>
 internal static partial class MigrationCatalog
 {
     private const string ResourcePrefix = "IAToolkit.Migrations.";
