@@ -3,6 +3,7 @@ builder.AddIAToolkit()
        .RegisterCompany<SampleCompany.SampleCompany>("sample_company");
 
 var app = builder.Build();
+app.UseIAToolkit();
 app.MapIAToolkit();
 return await app.RunIAToolkitAsync(args);
 

@@ -97,6 +97,7 @@ internal sealed class TwoCompanyHost : IAsyncDisposable
 
         builder.AddIAToolkit().RegisterCompany<PortalCompany>("acme").RegisterCompany<PortalCompany>("globex");
         var app = builder.Build();
+        app.UseIAToolkit();
         app.MapIAToolkit();
         await app.StartAsync();
         var address = overTcp ? new Uri(app.Urls.First()) : null;

@@ -1,10 +1,11 @@
 using IAToolkit;
 using IAToolkit.AspNet.Errors;
 using IAToolkit.AspNet.Health;
+using IAToolkit.AspNet.Hosting;
 using IAToolkit.AspNet.Links;
+using IAToolkit.AspNet.Pages;
 using IAToolkit.AspNet.Security;
-using Microsoft.AspNetCore.Cors.Infrastructure;
-using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -20,8 +21,8 @@ public static class IAToolkitWebApplicationBuilderExtensions
     /// <summary>
     /// Adds IAToolkit: its settings (environment variables, appsettings, and a <c>.env</c> file in Development),
     /// the core services, sign-in (session cookie, API keys, Data Protection keys in Redis), the pages, ProblemDetails,
-    /// health checks and OpenAPI. Chain <c>.RegisterCompany&lt;T&gt;("short_name")</c> for each company. Calling it
-    /// twice is harmless.
+    /// health checks and OpenAPI. Chain <c>.RegisterCompany&lt;T&gt;("short_name")</c> for each company, then call
+    /// <c>app.UseIAToolkit()</c> and <c>app.MapIAToolkit()</c> on the built app. Calling it twice is harmless.
     /// </summary>
     public static IAToolkitBuilder AddIAToolkit(this WebApplicationBuilder builder)
     {
@@ -32,24 +33,20 @@ public static class IAToolkitWebApplicationBuilderExtensions
             return toolkit;
         }
 
+        // One line per feature folder; each Add… lives beside its feature.
         var services = builder.Services;
         services.AddSingleton<WebMarker>();
-        services.AddProblemDetails();
-
-        // Binding failures (malformed JSON, a wrong content type, a missing antiforgery token) reach the exception
-        // handler, which explains them as ProblemDetails or as a page.
-        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Diagnostics.IExceptionHandler, IAToolkitExceptionHandler>());
+        services.AddIAToolkitErrors();
         services.AddIAToolkitSecurity(builder.Environment);
         services.AddIAToolkitLinks(builder.Environment);
-        services.AddRazorComponents();
-        services.Replace(ServiceDescriptor.Singleton<ICorsPolicyProvider, CompanyCorsPolicyProvider>());
-        services.AddCors();
-        services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
-            .AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag])
-            .AddCheck<SqlSourcesHealthCheck>("sql_sources", tags: [HealthEndpoints.ReadyTag]);
-        services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiServersTransformer>());
+        services.AddIAToolkitPages();
+        services.AddIAToolkitCors();
+        services.AddIAToolkitHealthChecks();
+        services.AddIAToolkitOpenApi();
+
+        // MapIAToolkit() without UseIAToolkit() fails at start instead of serving without the middleware.
+        services.TryAddSingleton<IAToolkitPipeline>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, PipelineCheckStartupFilter>());
         return toolkit;
     }
 

@@ -83,6 +83,7 @@ public sealed class AzureCompanyTests : DatabaseTest
         });
         builder.AddIAToolkit().RegisterCompany<Contoso>("contoso");
         var app = builder.Build();
+        app.UseIAToolkit();
         app.MapIAToolkit();
         await app.StartAsync();
         return app;

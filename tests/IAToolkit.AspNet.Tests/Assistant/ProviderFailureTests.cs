@@ -41,7 +41,12 @@ public sealed class ProviderFailureTests
     [Test]
     public async Task SlowProvider_Returns504WithinTheLimit()
     {
-        await using var host = await AssistantHost.StartAsync(new Dictionary<string, string?> { ["IAToolkit:Assistant:RequestTimeout"] = "00:00:02" });
+        // An attempt may not outlast the question, so a short question limit comes with an attempt limit no longer.
+        await using var host = await AssistantHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["IAToolkit:Assistant:RequestTimeout"] = "00:00:02",
+            ["IAToolkit:Assistant:AttemptTimeout"] = "00:00:02",
+        });
         host.Llm.Enqueue(ScriptedReply.Delay(TimeSpan.FromSeconds(30), ScriptedReply.Text("Too late.")));
 
         var watch = Stopwatch.StartNew();
