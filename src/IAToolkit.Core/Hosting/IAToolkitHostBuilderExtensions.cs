@@ -132,7 +132,7 @@ public static class IAToolkitHostBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DocumentParsingOptions>, DocumentParsingOptionsValidator>());
         services.AddOptions<ChunkingOptions>().BindConfiguration(ChunkingOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChunkingOptions>, ChunkingOptionsValidator>());
-        services.TryAddSingleton<DocumentParser>();
+        services.AddDocumentReaders();
         services.TryAddSingleton<DocumentChunker>();
         // End of knowledge parsing and chunking.
         // Answers and downloads (src/IAToolkit.Core/Answers, src/IAToolkit.Core/Downloads): the sanitizing answer renderer,
@@ -198,7 +198,7 @@ public static class IAToolkitHostBuilderExtensions
         services.TryAddSingleton<TurnStore>();
         services.TryAddSingleton<QueryLogStore>();
         services.TryAddSingleton<QueryStatistics>();
-        services.TryAddSingleton<ToolSet>();
+        services.AddAssistantTools();
         services.TryAddSingleton<QueryService>();
         services.TryAddSingleton<FeedbackService>();
         services.AddHttpClient(FeedbackService.HttpClientName).ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(10));

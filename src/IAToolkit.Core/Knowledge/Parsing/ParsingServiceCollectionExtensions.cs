@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IAToolkit.Knowledge.Parsing;
+
+/// <summary>The document formats' registrations: the parser and the readers it dispatches to by extension.</summary>
+internal static class ParsingServiceCollectionExtensions
+{
+    /// <summary>The parser and the built-in formats, one line each.</summary>
+    public static IServiceCollection AddDocumentReaders(this IServiceCollection services)
+    {
+        services.TryAddSingleton<DocumentParser>();
+        services.AddDocumentReader<PdfDocumentReader>();
+        services.AddDocumentReader<DocxDocumentReader>();
+        services.AddDocumentReader<XlsxDocumentReader>();
+        services.AddDocumentReader<TextDocumentReader>();
+        services.AddDocumentReader<MarkdownDocumentReader>();
+        return services;
+    }
+
+    /// <summary>Adds a format; a reader registered later takes an extension from one registered earlier. The same type twice is added once.</summary>
+    public static IServiceCollection AddDocumentReader<TReader>(this IServiceCollection services)
+        where TReader : DocumentReader
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<DocumentReader, TReader>());
+        return services;
+    }
+}
