@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using IAToolkit.Assistant.Tools;
@@ -248,6 +249,39 @@ public sealed class ToolProviderTests
         Assert.That(counted.Select(c => c.Tags["gen_ai.tool.name"]), Has.All.EqualTo("any_echo"));
         Assert.That(counted.Select(c => c.Tags[Telemetry.OutcomeTag]), Is.EqualTo(new[] { "ok", "ok", "error" }));
         Assert.That(durations, Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Invoke_InsideTheExecuteToolSpan_TagsItWithCompanyAndOutcomeAndLeavesOtherSpansAlone()
+    {
+        using var company = SqlTestCompany.Create(string.Empty);
+        using var services = ToolTestRun.Services(s => s.AddIAToolkitTool<AnyCompanyTool>());
+        var run = ToolTestRun.Run(company.Company, services);
+        var tool = ToolTestRun.Tools(services, run).Single(t => t.Name == "any_echo");
+        using var source = new ActivitySource("tests.execute_tool");
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == source.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        Activity? toolSpan;
+        using (toolSpan = source.StartActivity("execute_tool any_echo"))
+        {
+            toolSpan!.SetTag("gen_ai.operation.name", "execute_tool").SetTag("gen_ai.tool.name", "any_echo");
+            await ToolTestRun.CallAsync(tool, "{}");
+        }
+
+        Activity? querySpan;
+        using (querySpan = source.StartActivity("query"))
+        {
+            await ToolTestRun.CallAsync(tool, """{"text":"hi"}""");
+        }
+
+        Assert.That(toolSpan.GetTagItem(Telemetry.CompanyTag), Is.EqualTo("acme"));
+        Assert.That(toolSpan.GetTagItem(Telemetry.OutcomeTag), Is.EqualTo("error"));
+        Assert.That(querySpan!.GetTagItem(Telemetry.OutcomeTag), Is.Null, "a span that is not the call's own is not tagged");
     }
 
     private static JsonElement Schema(string name)
