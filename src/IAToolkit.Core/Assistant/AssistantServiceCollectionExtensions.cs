@@ -21,7 +21,7 @@ internal static class AssistantServiceCollectionExtensions
         services.TryAddSingleton<TurnStore>();
         services.TryAddSingleton<QueryLogStore>();
         services.TryAddSingleton<QueryStatistics>();
-        services.TryAddSingleton<ToolSet>();
+        services.AddAssistantTools();
         services.TryAddSingleton<QueryService>();
         services.TryAddSingleton<FeedbackService>();
         services.AddHttpClient(FeedbackService.HttpClientName).ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(10));

@@ -110,7 +110,7 @@ internal sealed partial class QueryService
             var state = await _turns.LoadAsync(company, request.User.UserIdentifier, request.ResponseId, model, cancellationToken);
             var userText = await UserTextAsync(request);
             var messages = await MessagesAsync(company, request.User, state.History, userText, options.HistoryTokenBudget, cancellationToken);
-            var chatOptions = new ChatOptions { ModelId = model, Tools = ToolSet.Create(run), ToolMode = ChatToolMode.Auto };
+            var chatOptions = new ChatOptions { ModelId = model, Tools = _tools.For(run), ToolMode = ChatToolMode.Auto };
             using var invoking = new FunctionInvokingChatClient(client.Client, _loggerFactory, request.Services) { MaximumIterationsPerRequest = options.MaxToolIterations };
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             limit.CancelAfter(options.RequestTimeout);

@@ -45,9 +45,9 @@ internal sealed class FileStore
     public async Task<StoredFile> SaveAsync(Company company, string owner, string fileName, Stream content, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
-        if (!DocumentParser.IsSupported(fileName))
+        if (!_parser.IsSupported(fileName))
         {
-            throw new IAToolkitException(ErrorCodes.DocumentUnreadable, $"{fileName}: {Path.GetExtension(fileName)} is not a supported type (PDF, DOCX, XLSX, TXT, MD).");
+            throw new IAToolkitException(ErrorCodes.DocumentUnreadable, $"{fileName}: {Path.GetExtension(fileName)} is not a supported type ({_parser.SupportedTypes}).");
         }
 
         var bytes = await BoundedRead.ReadAsync(content, _options.Value.MaxFileStoreBytes, max => $"{fileName} is larger than the {Megabytes(max)} MB a file for a question may have.", cancellationToken);

@@ -1,59 +1,37 @@
-using System.Diagnostics;
-using System.Text.Json;
+using IAToolkit.Companies;
 using Microsoft.Extensions.AI;
 
 namespace IAToolkit.Assistant.Tools;
 
 /// <summary>
-/// A tool the model can call. Every call is timed and recorded; a tool error becomes a JSON error the model can
-/// read (so it can recover or explain) instead of failing the question.
+/// What every tool the model can call has: a name, a description, and which companies it is offered to. Derive from
+/// <see cref="AssistantTool{TArguments}"/>, which adds the arguments and the call; this base is what
+/// <c>AddTool&lt;TTool&gt;()</c> accepts.
 /// </summary>
-internal abstract class AssistantTool : AIFunction
+public abstract class AssistantTool : IAssistantToolProvider
 {
-    protected AssistantTool(ToolRun run) => Run = run;
-
-    protected ToolRun Run { get; }
-
-    protected sealed override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
+    // Only AssistantTool<TArguments> derives from it: a tool without typed arguments has no schema to offer.
+    private protected AssistantTool()
     {
-        var json = JsonSerializer.SerializeToElement(arguments.ToDictionary(kv => kv.Key, kv => kv.Value), ToolCallRecord.JsonOptions);
-        var watch = Stopwatch.StartNew();
-        try
-        {
-            var result = await ExecuteAsync(json, cancellationToken);
-            Run.Record(new ToolCallRecord(Name, json, watch.ElapsedMilliseconds, "ok", null));
-            return Compact(result);
-        }
-        catch (IAToolkitException ex)
-        {
-            Run.Record(new ToolCallRecord(Name, json, watch.ElapsedMilliseconds, "error", ex.Message));
-            return Compact(ErrorResult(ex));
-        }
     }
 
-    // The model reads compact JSON: indented JSON (M.E.AI's default for objects) costs tokens for nothing.
-    private static string? Compact(object? result)
-        => result switch
-        {
-            null => null,
-            string text => text,
-            _ => JsonSerializer.Serialize(result, ToolCallRecord.JsonOptions),
-        };
+    /// <summary>The name the model calls the tool by (letters, digits, <c>_</c> and <c>-</c>; unique in the host).</summary>
+    public abstract string Name { get; }
 
-    /// <summary>Runs the tool; an <see cref="IAToolkitException"/> is shown to the model as an error.</summary>
-    protected abstract Task<object?> ExecuteAsync(JsonElement arguments, CancellationToken cancellationToken);
+    /// <summary>What the tool does and when to use it, as the model reads it.</summary>
+    public abstract string Description { get; }
 
-    /// <summary>What the model reads when the tool failed.</summary>
-    protected virtual object ErrorResult(IAToolkitException exception) => new { error = exception.Message };
+    /// <summary>
+    /// Whether the tool is offered to a company's questions; every company by default. Override it to offer a tool
+    /// to one company of a host that serves several.
+    /// </summary>
+    /// <param name="companyShortName">The company's short name, e.g. <c>acme</c>.</param>
+    public virtual bool AppliesTo(string companyShortName) => true;
 
-    protected static string RequiredString(JsonElement arguments, string name)
-        => arguments.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
-            ? value.GetString()!
-            : throw new IAToolkitException(ErrorCodes.InvalidRequest, $"The argument '{name}' is required and must be a non-empty string.");
+    /// <summary>Whether the tool is offered to this company (the built-in tools decide from its configuration).</summary>
+    internal virtual bool AppliesTo(Company company) => AppliesTo(company.ShortName);
 
-    protected static JsonElement Schema(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
+    IEnumerable<AIFunction> IAssistantToolProvider.ToolsFor(ToolRun run) => ToolsFor(run);
+
+    internal abstract IEnumerable<AIFunction> ToolsFor(ToolRun run);
 }

@@ -1,27 +1,22 @@
 using System.Text.Json;
-using IAToolkit.Companies;
-using IAToolkit.Companies.Configuration;
-using IAToolkit.Companies.Configuration.Reading;
 
 namespace IAToolkit.Assistant.Tools;
 
-/// <summary>One of the company's own tools (company.yaml <c>tools</c>), run by its <c>HandleRequestAsync</c>.</summary>
-internal sealed class CompanyTool : AssistantTool
+/// <summary>
+/// One of the company's company.yaml <c>tools</c>, run by its <c>HandleRequestAsync</c>; its schema is the one
+/// company.yaml gives (<c>params</c>), so the arguments reach the company's code as the model sent them.
+/// </summary>
+internal sealed class CompanyTool : IToolInvoker
 {
-    private readonly ToolDefinition _definition;
+    private readonly string _name;
 
-    public CompanyTool(ToolRun run, ToolDefinition definition)
-        : base(run) => _definition = definition;
+    public CompanyTool(string name) => _name = name;
 
-    public override string Name => _definition.FunctionName;
-
-    public override string Description => _definition.Description;
-
-    public override JsonElement JsonSchema => _definition.Parameters;
-
-    protected override async Task<object?> ExecuteAsync(JsonElement arguments, CancellationToken cancellationToken)
+    public async Task<object?> InvokeAsync(JsonElement arguments, ToolRun run, CancellationToken cancellationToken)
     {
-        var context = new CompanyRequestContext(Run.Company.Implementation, Run.Services, Run.User.UserIdentifier);
-        return await Run.Company.Implementation.HandleRequestAsync(Name, arguments, context, cancellationToken);
+        var context = new CompanyRequestContext(run.Company.Implementation, run.Services, run.User.UserIdentifier);
+        return await run.Company.Implementation.HandleRequestAsync(_name, arguments, context, cancellationToken);
     }
+
+    public object ErrorResult(IAToolkitException exception, ToolRun run) => new { error = exception.Message };
 }

@@ -1,61 +1,67 @@
 using System.Text.Json;
-using IAToolkit.Knowledge;
-using IAToolkit.Knowledge.Chunking;
-using IAToolkit.Knowledge.Connectors;
+using System.Text.Json.Nodes;
+using IAToolkit.Companies;
 using IAToolkit.Knowledge.Embeddings;
-using IAToolkit.Knowledge.Loading;
-using IAToolkit.Knowledge.Parsing;
 using IAToolkit.Knowledge.Store;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IAToolkit.Assistant.Tools;
 
 /// <summary>
 /// <c>iat_document_search</c>: hybrid search (meaning and words) over the company's documents; each passage comes with
-/// its document and page, which the answer cites.
+/// its document and page, which the answer cites. Offered to companies with document sources.
 /// </summary>
-internal sealed class DocumentSearchTool : AssistantTool
+internal sealed class DocumentSearchTool : AssistantTool<DocumentSearchArguments>
 {
+    public const int MaxLimit = 12;
     private const int DefaultLimit = 6;
-    private const int MaxLimit = 12;
-    private readonly JsonElement _schema;
-
-    public DocumentSearchTool(ToolRun run)
-        : base(run)
-    {
-        var types = run.Company.Configuration.KnowledgeBase?.DocumentSources
-            .SelectMany(s => s.Metadata.Where(m => m.Key == "type").Select(m => m.Value.ToString()))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToList() ?? [];
-        var typeProperty = types.Count == 0
-            ? string.Empty
-            : $$$""","type":{"type":"string","enum":{{{JsonSerializer.Serialize(types)}}},"description":"Only documents of this type."}""";
-        _schema = Schema($$$"""
-            {"type":"object","properties":{
-              "query":{"type":"string","description":"What to look for, in the documents' words."}{{{typeProperty}}},
-              "limit":{"type":"integer","minimum":1,"maximum":{{{MaxLimit}}}}},
-             "required":["query"]}
-            """);
-    }
 
     public override string Name => "iat_document_search";
 
     public override string Description => "Searches the company's documents (contracts, manuals, policies) and returns passages with document name and page. Cite them as (document, p. N).";
 
-    public override JsonElement JsonSchema => _schema;
-
-    protected override async Task<object?> ExecuteAsync(JsonElement arguments, CancellationToken cancellationToken)
+    public override async Task<object?> InvokeAsync(DocumentSearchArguments arguments, AssistantToolContext context, CancellationToken cancellationToken)
     {
-        var query = RequiredString(arguments, "query");
-        var limit = arguments.TryGetProperty("limit", out var l) && l.ValueKind == JsonValueKind.Number ? Math.Clamp(l.GetInt32(), 1, MaxLimit) : DefaultLimit;
-        Dictionary<string, string>? filter = arguments.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? new() { ["type"] = t.GetString()! } : null;
-        var vector = await Run.Services.GetRequiredService<EmbeddingService>().EmbedQueryAsync(Run.Company, query, cancellationToken);
-        var hits = await Run.Services.GetRequiredService<KnowledgeSearch>().SearchAsync(Run.Company, query, vector, limit, filter, cancellationToken);
+        var run = context.Run;
+        var query = ToolArguments.NotBlank(arguments.Query, "query");
+        var limit = arguments.Limit is { } l ? Math.Clamp(l, 1, MaxLimit) : DefaultLimit;
+        Dictionary<string, string>? filter = arguments.Type is { } type ? new() { ["type"] = type } : null;
+        var vector = await run.Services.GetRequiredService<EmbeddingService>().EmbedQueryAsync(run.Company, query, cancellationToken);
+        var hits = await run.Services.GetRequiredService<KnowledgeSearch>().SearchAsync(run.Company, query, vector, limit, filter, cancellationToken);
         return new
         {
             passages = hits.Select(h => new { document = h.FileName, page = h.Page, text = h.Text, score = Math.Round(h.Score, 4) }),
             note = hits.Count == 0 ? "No passage matched; say the documents do not cover it." : "Cite each fact as (document, p. page).",
         };
+    }
+
+    internal override bool AppliesTo(Company company) => company.Configuration.KnowledgeBase?.DocumentSources.Count > 0;
+
+    // The model filters by the types the company's sources declare; without any, there is nothing to filter by.
+    internal override JsonElement SchemaFor(Company company)
+    {
+        var types = company.Configuration.KnowledgeBase?.DocumentSources
+            .SelectMany(s => s.Metadata.Where(m => m.Key == "type").Select(m => m.Value.ToString()))
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList() ?? [];
+        return ToolArguments.Schema<DocumentSearchArguments>(new AIJsonSchemaCreateOptions
+        {
+            TransformSchemaNode = (context, schema) =>
+            {
+                if (context.PropertyInfo?.Name == "type" && schema is JsonObject property)
+                {
+                    property["enum"] = new JsonArray([.. types.Select(t => (JsonNode?)JsonValue.Create(t))]);
+                }
+                else if (context.Path.IsEmpty && types.Count == 0 && schema is JsonObject root && root["properties"] is JsonObject properties)
+                {
+                    properties.Remove("type");
+                }
+
+                return schema;
+            },
+        });
     }
 }

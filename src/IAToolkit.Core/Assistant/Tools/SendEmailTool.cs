@@ -16,74 +16,78 @@ namespace IAToolkit.Assistant.Tools;
 /// policy (recipients, caps, send rates per user and per company). A refused call sends nothing and tells the model
 /// why; it is logged and recorded with the query.
 /// </summary>
-internal sealed class SendEmailTool : AssistantTool
+internal sealed class SendEmailTool : AssistantTool<SendEmailArguments>
 {
     private static readonly TimeSpan s_window = TimeSpan.FromHours(1);
-
-    private static readonly JsonElement s_schema = Schema("""
-        {"type":"object","properties":{
-          "to":{"type":"array","items":{"type":"string"},"description":"Recipient e-mail addresses, one per item, plain (name@example.com). Only the user's own address and the company's domains are accepted unless the company allows more."},
-          "subject":{"type":"string","description":"One line."},
-          "body":{"type":"string","description":"The message, in Markdown."}},
-         "required":["to","subject","body"],"additionalProperties":false}
-        """);
-
-    public SendEmailTool(ToolRun run)
-        : base(run)
-    {
-    }
 
     public override string Name => "iat_send_email";
 
     public override string Description => "Sends an e-mail from the company's assistant address. Use only when the user asks to send one.";
 
-    public override JsonElement JsonSchema => s_schema;
-
-    protected override async Task<object?> ExecuteAsync(JsonElement arguments, CancellationToken cancellationToken)
+    public override async Task<object?> InvokeAsync(SendEmailArguments arguments, AssistantToolContext context, CancellationToken cancellationToken)
     {
-        var company = Run.Company;
+        var run = context.Run;
+        var company = run.Company;
         var settings = company.Configuration.Mail?.Tool ?? new MailToolSettings();
-        var logger = Run.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SendEmailTool>();
-        (IReadOnlyList<string> To, string Subject, string Body) mail;
+        var logger = Logger(run);
         try
         {
-            mail = SendEmailPolicy.Check(arguments, settings, Run.User);
-            await TakeSendSlotAsync(settings, logger);
+            await TakeSendSlotAsync(run, settings, logger);
         }
         catch (SendEmailRefusal refusal)
         {
-            SendEmailLog.Refused(logger, company.ShortName, Run.User.UserIdentifier, refusal.Rule);
+            SendEmailLog.Refused(logger, company.ShortName, run.User.UserIdentifier, refusal.Rule);
             throw;
         }
 
-        var renderer = Run.Services.GetRequiredService<Answers.AnswerRenderer>();
+        var renderer = run.Services.GetRequiredService<Answers.AnswerRenderer>();
         var message = new MailMessageSpec
         {
-            To = mail.To,
-            Subject = mail.Subject,
-            HtmlBody = renderer.ToSafeHtml(mail.Body),
-            TextBody = mail.Body,
+            To = arguments.To,
+            Subject = arguments.Subject,
+            HtmlBody = renderer.ToSafeHtml(arguments.Body),
+            TextBody = arguments.Body,
         };
-        await Run.Services.GetRequiredService<IMailService>().SendAsync(company, message, cancellationToken);
-        return new { sent = true, to = mail.To };
+        await run.Services.GetRequiredService<IMailService>().SendAsync(company, message, cancellationToken);
+        return new { sent = true, to = arguments.To };
     }
 
-    protected override object ErrorResult(IAToolkitException exception)
+    internal override bool AppliesTo(Company company) => company.Configuration.Mail is not null;
+
+    // The model's arguments go through the recipient policy, which gives the model a precise reason for each refusal
+    // (a lone address in 'to' is accepted, as it always was), instead of the generic binder.
+    internal override SendEmailArguments Bind(JsonElement arguments, ToolRun run)
+    {
+        try
+        {
+            var (to, subject, body) = SendEmailPolicy.Check(arguments, run.Company.Configuration.Mail?.Tool ?? new MailToolSettings(), run.User);
+            return new SendEmailArguments(to, subject, body);
+        }
+        catch (SendEmailRefusal refusal)
+        {
+            SendEmailLog.Refused(Logger(run), run.Company.ShortName, run.User.UserIdentifier, refusal.Rule);
+            throw;
+        }
+    }
+
+    internal override object ErrorResult(IAToolkitException exception, ToolRun run)
         => exception is SendEmailRefusal { RetryAfter: { } wait }
             ? new { error = exception.Message, code = exception.Code, retry_after_seconds = (long)Math.Ceiling(wait.TotalSeconds) }
             : new { error = exception.Message, code = exception.Code };
 
+    private static ILogger Logger(ToolRun run) => run.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SendEmailTool>();
+
     // Counted against the user and the company at once, in Redis, so the limits hold across hosts. Without Redis
     // nothing is sent: an unchecked mail tool is the spam relay this guards against.
-    private async Task TakeSendSlotAsync(MailToolSettings settings, ILogger logger)
+    private static async Task TakeSendSlotAsync(ToolRun run, MailToolSettings settings, ILogger logger)
     {
-        var company = Run.Company.ShortName;
+        var company = run.Company.ShortName;
         (TimeSpan RetryAfter, int Quota)? refused;
         try
         {
-            refused = await Run.Services.GetRequiredService<RedisSlidingWindowLimiter>().TryAcquireAsync(
+            refused = await run.Services.GetRequiredService<RedisSlidingWindowLimiter>().TryAcquireAsync(
                 "send_email",
-                [($"user:{company}:{Run.User.UserIdentifier}", settings.PerUserPerHour), ($"company:{company}", settings.PerCompanyPerHour)],
+                [($"user:{company}:{run.User.UserIdentifier}", settings.PerUserPerHour), ($"company:{company}", settings.PerCompanyPerHour)],
                 s_window);
         }
         catch (RedisException ex)

@@ -2,30 +2,15 @@ using Microsoft.Extensions.AI;
 
 namespace IAToolkit.Assistant.Tools;
 
-/// <summary>The tools offered for one question: the built-in ones the company can use, then the company's own.</summary>
+/// <summary>
+/// The tools offered for one question: every registered tool (built-in ones first, in registration order, then
+/// company.yaml's, then those the host added) that applies to the question's company.
+/// </summary>
 internal sealed class ToolSet
 {
-    public static IList<AITool> Create(ToolRun run)
-    {
-        var configuration = run.Company.Configuration;
-        var tools = new List<AITool>();
-        if (configuration.SqlDataSources.Count > 0)
-        {
-            tools.Add(new SqlQueryTool(run));
-        }
+    private readonly IAssistantToolProvider[] _providers;
 
-        if (configuration.KnowledgeBase?.DocumentSources.Count > 0)
-        {
-            tools.Add(new DocumentSearchTool(run));
-        }
+    public ToolSet(IEnumerable<IAssistantToolProvider> providers) => _providers = [.. providers];
 
-        tools.Add(new GenerateExcelTool(run));
-        if (configuration.Mail is not null)
-        {
-            tools.Add(new SendEmailTool(run));
-        }
-
-        tools.AddRange(configuration.Tools.Select(t => new CompanyTool(run, t)));
-        return tools;
-    }
+    public IList<AITool> For(ToolRun run) => [.. _providers.SelectMany(p => p.ToolsFor(run))];
 }

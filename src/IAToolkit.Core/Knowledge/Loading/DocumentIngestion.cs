@@ -32,6 +32,12 @@ internal sealed class DocumentIngestion
         return await IndexAsync(company, source, path, parsed, hash, cancellationToken);
     }
 
+    /// <summary>Whether a reader is registered for the file's extension.</summary>
+    public bool IsSupported(string path) => _parser.IsSupported(path);
+
+    /// <summary>The formats read, as a refusal lists them: <c>PDF, DOCX, XLSX, TXT, MD</c> and any a host added.</summary>
+    public string SupportedTypes => _parser.SupportedTypes;
+
     /// <summary>Reads the document within the parsing budgets, in one of the host's reading slots.</summary>
     public Task<ParsedDocument> ParseAsync(string path, byte[] content, bool waitForSlot, CancellationToken cancellationToken)
         => _parser.ParseAsync(Path.GetFileName(path), content, waitForSlot, cancellationToken);

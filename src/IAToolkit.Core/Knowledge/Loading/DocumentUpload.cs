@@ -38,9 +38,9 @@ internal sealed partial class DocumentUpload
         var connector = _connectors.Create(company, source);
         // A name the source would refuse is refused before any work, not after the document was read.
         SourcePath.NormalizeFile(fileName);
-        if (!DocumentParser.IsSupported(fileName))
+        if (!_ingestion.IsSupported(fileName))
         {
-            throw new IAToolkitException(ErrorCodes.DocumentUnreadable, $"{fileName}: {Path.GetExtension(fileName)} is not a supported type (PDF, DOCX, XLSX, TXT, MD).");
+            throw new IAToolkitException(ErrorCodes.DocumentUnreadable, $"{fileName}: {Path.GetExtension(fileName)} is not a supported type ({_ingestion.SupportedTypes}).");
         }
 
         var bytes = await BoundedRead.ReadAsync(content, _options.Value.MaxDocumentBytes, max => $"{fileName} is larger than the {max / (1024 * 1024)} MB limit.", cancellationToken);

@@ -91,9 +91,9 @@ internal sealed class KnowledgeLoader
                 throw new IAToolkitException(ErrorCodes.DocumentTooLarge, $"{file.Size / (1024 * 1024)} MB is more than the {limit / (1024 * 1024)} MB limit");
             }
 
-            if (!DocumentParser.IsSupported(file.Path))
+            if (!_ingestion.IsSupported(file.Path))
             {
-                throw new IAToolkitException(ErrorCodes.DocumentUnreadable, $"{Path.GetExtension(file.Path)} is not a supported type (PDF, DOCX, XLSX, TXT, MD)");
+                throw new IAToolkitException(ErrorCodes.DocumentUnreadable, $"{Path.GetExtension(file.Path)} is not a supported type ({_ingestion.SupportedTypes})");
             }
 
             byte[] content;

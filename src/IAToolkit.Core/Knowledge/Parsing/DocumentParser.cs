@@ -12,7 +12,8 @@ using Microsoft.Extensions.Options;
 namespace IAToolkit.Knowledge.Parsing;
 
 /// <summary>
-/// Turns a document (PDF, DOCX, XLSX, TXT, MD) into its text page by page, keeping the page numbers citations show.
+/// Turns a document into its text page by page, through the <see cref="DocumentReader"/> registered for its extension (PDF,
+/// DOCX, XLSX, TXT, MD and any a host adds), keeping the page numbers citations show.
 /// Every reading is held to the budgets of <see cref="DocumentParsingOptions"/> while it runs. Thread-safe: one
 /// instance serves the whole host, and its reading slots are shared by uploads, the file-store and the loader.
 /// </summary>
@@ -21,32 +22,44 @@ internal sealed class DocumentParser : IDisposable
     // How long past the deadline a reading stuck inside a library is waited for before the caller is answered.
     private static readonly TimeSpan s_grace = TimeSpan.FromSeconds(1);
 
-    private static readonly Dictionary<string, string> s_formats = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [".pdf"] = "pdf",
-        [".docx"] = "docx",
-        [".xlsx"] = "xlsx",
-        [".txt"] = "txt",
-        [".md"] = "md",
-        [".markdown"] = "md",
-    };
-
     private readonly DocumentParsingOptions _options;
     private readonly ILogger<DocumentParser> _logger;
     private readonly SemaphoreSlim _slots;
+    private readonly Dictionary<string, DocumentReader> _readers = new(StringComparer.OrdinalIgnoreCase);
 
-    public DocumentParser(IOptions<DocumentParsingOptions> options, ILogger<DocumentParser> logger)
+    /// <param name="options">The budgets.</param>
+    /// <param name="logger">The parser's log.</param>
+    /// <param name="readers">The formats, in registration order (a later reader takes an extension from an earlier one); the built-in ones when not given.</param>
+    public DocumentParser(IOptions<DocumentParsingOptions> options, ILogger<DocumentParser> logger, IEnumerable<DocumentReader>? readers = null)
     {
         _options = options.Value;
         _logger = logger;
         _slots = new SemaphoreSlim(_options.ConcurrentParses, _options.ConcurrentParses);
+        var ordered = (readers ?? BuiltIn(logger)).ToList();
+        foreach (var reader in ordered)
+        {
+            foreach (var extension in reader.Extensions)
+            {
+                _readers[extension.StartsWith('.') ? extension : "." + extension] = reader;
+            }
+        }
+
+        // Each reader that still reads an extension is listed by its first one it kept.
+        SupportedExtensions = string.Join(", ", ordered
+            .Select(r => r.Extensions.Select(e => e.StartsWith('.') ? e : "." + e).FirstOrDefault(e => _readers.TryGetValue(e, out var owner) && owner == r))
+            .OfType<string>()
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(e => e.ToLowerInvariant()));
     }
 
     /// <summary>The extensions the parser reads, as the unsupported-type message lists them.</summary>
-    public static string SupportedExtensions => ".pdf, .docx, .xlsx, .txt, .md";
+    public string SupportedExtensions { get; }
+
+    /// <summary>The formats read, as an upload's refusal lists them: <c>PDF, DOCX, XLSX, TXT, MD</c> and any a host added.</summary>
+    public string SupportedTypes => string.Join(", ", SupportedExtensions.Split(", ").Select(e => e.TrimStart('.').ToUpperInvariant()));
 
     /// <summary>Whether the file's extension is one the parser reads (case-insensitive).</summary>
-    public static bool IsSupported(string fileName) => FormatOf(fileName) is not null;
+    public bool IsSupported(string fileName) => ReaderOf(fileName) is not null;
 
     /// <summary>
     /// Reads the document's text off the request path: on a thread of its own, in one of the host's reading slots,
@@ -144,17 +157,12 @@ internal sealed class DocumentParser : IDisposable
 
     private ParsedDocument ParseWithin(string fileName, Stream content, ParseBudget budget)
     {
-        var format = FormatOf(fileName) ?? throw Unsupported(fileName);
+        var reader = ReaderOf(fileName) ?? throw Unsupported(fileName);
+        var format = reader.Format;
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var pages = format switch
-            {
-                "pdf" => WithSeekable(fileName, content, s => PdfTextReader.Read(fileName, s, budget, _logger)),
-                "docx" => WithSeekable(fileName, content, s => DocxTextReader.Read(fileName, s, budget)),
-                "xlsx" => WithSeekable(fileName, content, s => new XlsxTextReader(fileName, budget, _logger).Read(s)),
-                _ => [PlainTextReader.Read(fileName, content, budget)],
-            };
+            var pages = WithSeekable(fileName, content, s => reader.ReadPages(fileName, s, budget));
             if (pages.All(p => string.IsNullOrWhiteSpace(p.Text)))
             {
                 // Nothing to search or cite; saying so beats storing a document that can never be found.
@@ -177,10 +185,13 @@ internal sealed class DocumentParser : IDisposable
         }
     }
 
-    private static string? FormatOf(string fileName)
-        => s_formats.TryGetValue(Path.GetExtension(fileName ?? string.Empty), out var format) ? format : null;
+    private DocumentReader? ReaderOf(string fileName)
+        => _readers.TryGetValue(Path.GetExtension(fileName ?? string.Empty), out var reader) ? reader : null;
 
-    private static DocumentUnreadableException Unsupported(string fileName)
+    private static IEnumerable<DocumentReader> BuiltIn(ILogger<DocumentParser> logger)
+        => [new PdfDocumentReader(logger), new DocxDocumentReader(), new XlsxDocumentReader(logger), new TextDocumentReader(), new MarkdownDocumentReader()];
+
+    private DocumentUnreadableException Unsupported(string fileName)
     {
         var extension = Path.GetExtension(fileName);
         var type = string.IsNullOrEmpty(extension) ? "(no extension)" : extension.ToLowerInvariant();

@@ -44,7 +44,7 @@ public sealed class DocumentParsingOptions
     /// <summary>The most cells (empty or not) read from a whole workbook, and the most shared strings it may hold; 2,000,000 by default.</summary>
     public int MaxCells { get; set; } = 2_000_000;
 
-    /// <summary>The most pages a PDF may have; 2,000 by default.</summary>
+    /// <summary>The most pages a PDF, or a document a host's own <see cref="DocumentReader"/> reads, may have; 2,000 by default.</summary>
     public int MaxPdfPages { get; set; } = 2000;
 
     /// <summary>The most objects a PDF's cross-reference table may list; 500,000 by default.</summary>

@@ -21,7 +21,7 @@ public sealed class DocumentParserTests
     [TestCase("old.doc", false)]
     [TestCase("noextension", false)]
     public void IsSupported_FileName_IsDecidedByExtension(string fileName, bool supported)
-        => Assert.That(DocumentParser.IsSupported(fileName), Is.EqualTo(supported));
+        => Assert.That(KnowledgeTestFiles.Parser().IsSupported(fileName), Is.EqualTo(supported));
 
     [Test]
     public void Parse_UnsupportedExtension_IsUnreadableAndListsTheSupportedTypes()
