@@ -1,7 +1,6 @@
-using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
 using IAToolkit.Answers;
 using IAToolkit.Assistant.Context;
 using IAToolkit.Assistant.Conversations;
@@ -29,7 +28,7 @@ internal sealed partial class QueryService
     private readonly ToolSet _tools;
     private readonly AnswerRenderer _renderer;
     private readonly IOptions<AssistantOptions> _options;
-    private readonly ILoggerFactory _loggerFactory;
+    private readonly TokenBudgetChatReducer _history;
     private readonly ILogger<QueryService> _logger;
 
     public QueryService(
@@ -51,7 +50,7 @@ internal sealed partial class QueryService
         _tools = tools;
         _renderer = renderer;
         _options = options;
-        _loggerFactory = loggerFactory;
+        _history = new TokenBudgetChatReducer(options.Value.HistoryTokenBudget);
         _logger = loggerFactory.CreateLogger<QueryService>();
     }
 
@@ -62,152 +61,164 @@ internal sealed partial class QueryService
         return (await _turns.StartAsync(company, user.UserIdentifier, client.Model, cancellationToken), client.Model);
     }
 
-    /// <summary>Answers a question.</summary>
-    public Task<QueryAnswer> AskAsync(QueryRequest request, CancellationToken cancellationToken)
-        => RunAsync(request, null, cancellationToken);
-
-    /// <summary>Answers a question as a stream of events, ending with <see cref="QueryCompleted"/>; failures are thrown by the enumeration.</summary>
-    public async IAsyncEnumerable<QueryEvent> StreamAsync(QueryRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Answers a question: the stream of <see cref="StreamAsync"/>, read to its end.</summary>
+    public async Task<QueryAnswer> AskAsync(QueryRequest request, CancellationToken cancellationToken)
     {
-        var channel = Channel.CreateUnbounded<QueryEvent>(new UnboundedChannelOptions { SingleReader = true });
-        var run = Task.Run(
-            async () =>
-            {
-                try
-                {
-                    var answer = await RunAsync(request, e => channel.Writer.WriteAsync(e, cancellationToken), cancellationToken);
-                    await channel.Writer.WriteAsync(new QueryCompleted(answer), cancellationToken);
-                    channel.Writer.Complete();
-                }
-                catch (Exception ex)
-                {
-                    channel.Writer.Complete(ex);
-                }
-            },
-            cancellationToken);
-
-        await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken))
+        await foreach (var item in StreamAsync(request, cancellationToken))
         {
-            yield return item;
+            if (item is QueryCompleted completed)
+            {
+                return completed.Answer;
+            }
         }
 
-        await run;
+        throw new InvalidOperationException("The answer stream ended without its answer.");
     }
 
-    private async Task<QueryAnswer> RunAsync(QueryRequest request, Func<QueryEvent, ValueTask>? onEvent, CancellationToken cancellationToken)
+    /// <summary>
+    /// Answers a question as a stream of events, ending with <see cref="QueryCompleted"/>; failures are thrown by the
+    /// enumeration. A consumer that stops reading before the end is a client that went away, and is logged as such.
+    /// </summary>
+    public async IAsyncEnumerable<QueryEvent> StreamAsync(QueryRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var watch = Stopwatch.StartNew();
-        var company = request.Company;
-        var options = _options.Value;
-        var loggedQuestion = request.PromptName is null ? request.Question ?? string.Empty : $"{request.PromptName} {JsonSerializer.Serialize(request.ClientData)}";
-        var model = request.Model ?? company.Configuration.Llm.Model;
-        var run = new ToolRun(company, request.User, request.Services, request.PublicBaseUrl);
-        var usage = new UsageDetails();
+        using var progress = new QueryProgress(request);
         try
         {
-            var client = _clients.GetClient(company, request.Model);
-            model = client.Model;
-            var state = await _turns.LoadAsync(company, request.User.UserIdentifier, request.ResponseId, model, cancellationToken);
-            var userText = await UserTextAsync(request);
-            var messages = await MessagesAsync(company, request.User, state.History, userText, options.HistoryTokenBudget, cancellationToken);
-            var chatOptions = new ChatOptions { ModelId = model, Tools = _tools.For(run), ToolMode = ChatToolMode.Auto };
-            using var invoking = new FunctionInvokingChatClient(client.Client, _loggerFactory, request.Services) { MaximumIterationsPerRequest = options.MaxToolIterations };
+            var options = _options.Value;
+            var (client, messages, chatOptions) = await GuardAsync(progress, () => PrepareAsync(progress, cancellationToken), false, cancellationToken);
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             limit.CancelAfter(options.RequestTimeout);
+            var text = new StringBuilder();
+            var reported = 0;
+            await using (var updates = client.GetStreamingResponseAsync(messages, chatOptions, limit.Token).GetAsyncEnumerator(limit.Token))
+            {
+                while (await GuardAsync(progress, () => updates.MoveNextAsync().AsTask(), true, cancellationToken))
+                {
+                    foreach (var content in updates.Current.Contents)
+                    {
+                        switch (content)
+                        {
+                            case TextContent { Text.Length: > 0 } delta:
+                                text.Append(delta.Text);
+                                yield return new AnswerDelta(delta.Text);
+                                break;
+                            case FunctionCallContent call:
+                                // The text before a tool call was the model thinking aloud, not the answer.
+                                text.Clear();
+                                yield return new ToolCallRequested(call.Name, JsonSerializer.SerializeToElement(call.Arguments ?? new Dictionary<string, object?>(), ToolCallRecord.JsonOptions));
+                                break;
+                            case FunctionResultContent:
+                                var calls = progress.Tools.Calls;
+                                for (; reported < calls.Count; reported++)
+                                {
+                                    yield return new ToolCallCompleted(calls[reported]);
+                                }
 
-            string text;
+                                break;
+                            case UsageContent used:
+                                progress.Usage.Add(used.Details);
+                                break;
+                        }
+
+                        progress.Resume();
+                    }
+                }
+            }
+
+            var answer = await GuardAsync(progress, () => FinishAsync(progress, text.ToString(), cancellationToken), false, cancellationToken);
+            yield return new QueryCompleted(answer);
+        }
+        finally
+        {
+            if (!progress.Recorded && !progress.Failed)
+            {
+                // The consumer stopped reading (the client went away while an event was being sent): nobody is left to answer.
+                await ClientWentAwayAsync(progress);
+            }
+        }
+    }
+
+    private async Task<(IChatClient Client, List<ChatMessage> Messages, ChatOptions Options)> PrepareAsync(QueryProgress progress, CancellationToken cancellationToken)
+    {
+        var request = progress.Request;
+        var company = progress.Company;
+        var client = _clients.GetClient(company, request.Model);
+        progress.UseModel(client.Model, client.ProviderName);
+        var state = await _turns.LoadAsync(company, request.User.UserIdentifier, request.ResponseId, client.Model, cancellationToken);
+        progress.Conversation = state;
+        progress.UserText = await UserTextAsync(request);
+        var messages = await MessagesAsync(company, request.User, state.History, progress.UserText, cancellationToken);
+
+        // The tools are this question's: created for it, handed to the shared pipeline only through its options.
+        var chatOptions = new ChatOptions { ModelId = client.Model, Tools = _tools.For(progress.Tools), ToolMode = ChatToolMode.Auto };
+        return (client.Client, messages, chatOptions);
+    }
+
+    private async Task<QueryAnswer> FinishAsync(QueryProgress progress, string text, CancellationToken cancellationToken)
+    {
+        var request = progress.Request;
+        var decoded = AnswerDecoder.Decode(text);
+        var valid = decoded.Answer.Length > 0;
+        var answerText = valid ? decoded.Answer : "The assistant could not complete an answer within its allowed steps. Try a narrower question.";
+        var responseId = await _turns.AppendAsync(progress.Company, request.User.UserIdentifier, progress.Conversation!, progress.UserText!, answerText, progress.Model, cancellationToken);
+        var answer = new QueryAnswer
+        {
+            Answer = answerText,
+            AnswerHtml = _renderer.ToSafeHtml(answerText),
+            ResponseId = responseId,
+            ValidResponse = valid,
+            AdditionalData = decoded.AdditionalData,
+            Model = progress.Model,
+            PromptTokens = progress.InputTokens,
+            CompletionTokens = progress.OutputTokens,
+            Duration = progress.Elapsed,
+            ToolCalls = progress.Tools.Calls,
+        };
+        await _log.RecordAsync(progress.Company, progress.Complete(responseId, answerText, valid ? "ok" : "incomplete", null));
+        return answer;
+    }
+
+    /// <summary>
+    /// Runs one step of a question and records its failure: an <see cref="IAToolkitException"/> as its code, anything
+    /// while the caller is gone as a client that went away. A failure of the model call (<paramref name="modelCall"/>)
+    /// becomes an error the caller can act on first; only our own time limit is a timeout.
+    /// </summary>
+    private async Task<T> GuardAsync<T>(QueryProgress progress, Func<Task<T>> step, bool modelCall, CancellationToken cancellationToken)
+    {
+        progress.Resume();
+        try
+        {
             try
             {
-                text = onEvent is null
-                    ? await CompleteAsync(invoking, messages, chatOptions, usage, limit.Token)
-                    : await StreamAsync(invoking, messages, chatOptions, usage, onEvent, run, limit.Token);
+                return await step();
             }
-            catch (Exception ex) when (ex is not IAToolkitException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (modelCall && ex is not IAToolkitException && !cancellationToken.IsCancellationRequested)
             {
-                // Only our own time limit is a timeout; a client that went away is handled below.
-                throw LlmFailures.Translate(ex, company, model, options.RequestTimeout);
+                throw LlmFailures.Translate(ex, progress.Company, progress.Model, _options.Value.RequestTimeout);
             }
-
-            var decoded = AnswerDecoder.Decode(text);
-            var valid = decoded.Answer.Length > 0;
-            var answerText = valid ? decoded.Answer : "The assistant could not complete an answer within its allowed steps. Try a narrower question.";
-            var responseId = await _turns.AppendAsync(company, request.User.UserIdentifier, state, userText, answerText, model, cancellationToken);
-            var answer = new QueryAnswer
-            {
-                Answer = answerText,
-                AnswerHtml = _renderer.ToSafeHtml(answerText),
-                ResponseId = responseId,
-                ValidResponse = valid,
-                AdditionalData = decoded.AdditionalData,
-                Model = model,
-                PromptTokens = (int)(usage.InputTokenCount ?? 0),
-                CompletionTokens = (int)(usage.OutputTokenCount ?? 0),
-                Duration = watch.Elapsed,
-                ToolCalls = run.Calls,
-            };
-            await _log.RecordAsync(company, Record(request, loggedQuestion, answer.ResponseId, model, answerText, valid ? "ok" : "incomplete", null, usage, watch.Elapsed, run));
-            return answer;
         }
         catch (IAToolkitException ex)
         {
-            await _log.RecordAsync(company, Record(request, loggedQuestion, null, model, null, ex.Code, ex.Message, usage, watch.Elapsed, run));
+            await _log.RecordAsync(progress.Company, progress.Complete(null, null, ex.Code, ex.Message));
             throw;
         }
         catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not IAToolkitException)
         {
-            // The caller disconnected: not a failure of the model or of the host, and nobody is left to answer.
-            ClientCanceled(_logger, company.ShortName, (long)watch.Elapsed.TotalMilliseconds);
-            await _log.RecordAsync(company, Record(request, loggedQuestion, null, model, null, ErrorCodes.ClientCanceled, "The client went away before the answer was complete.", usage, watch.Elapsed, run));
+            await ClientWentAwayAsync(progress);
+            throw;
+        }
+        catch (Exception ex) when (!progress.Recorded)
+        {
+            progress.Fail(ex);
             throw;
         }
     }
 
-    private static async Task<string> CompleteAsync(FunctionInvokingChatClient client, List<ChatMessage> messages, ChatOptions options, UsageDetails usage, CancellationToken cancellationToken)
+    private async Task ClientWentAwayAsync(QueryProgress progress)
     {
-        var response = await client.GetResponseAsync(messages, options, cancellationToken);
-        if (response.Usage is not null)
-        {
-            usage.Add(response.Usage);
-        }
-
-        return response.Text;
-    }
-
-    private static async Task<string> StreamAsync(FunctionInvokingChatClient client, List<ChatMessage> messages, ChatOptions options, UsageDetails usage, Func<QueryEvent, ValueTask> onEvent, ToolRun run, CancellationToken cancellationToken)
-    {
-        var text = new StringBuilder();
-        var reported = 0;
-        await foreach (var update in client.GetStreamingResponseAsync(messages, options, cancellationToken))
-        {
-            foreach (var content in update.Contents)
-            {
-                switch (content)
-                {
-                    case TextContent { Text.Length: > 0 } delta:
-                        text.Append(delta.Text);
-                        await onEvent(new AnswerDelta(delta.Text));
-                        break;
-                    case FunctionCallContent call:
-                        // The text before a tool call was the model thinking aloud, not the answer.
-                        text.Clear();
-                        await onEvent(new ToolCallRequested(call.Name, JsonSerializer.SerializeToElement(call.Arguments ?? new Dictionary<string, object?>(), ToolCallRecord.JsonOptions)));
-                        break;
-                    case FunctionResultContent:
-                        var calls = run.Calls;
-                        for (; reported < calls.Count; reported++)
-                        {
-                            await onEvent(new ToolCallCompleted(calls[reported]));
-                        }
-
-                        break;
-                    case UsageContent used:
-                        usage.Add(used.Details);
-                        break;
-                }
-            }
-        }
-
-        return text.ToString();
+        // Not a failure of the model or of the host, and nobody is left to answer.
+        ClientCanceled(_logger, progress.Company.ShortName, (long)progress.Elapsed.TotalMilliseconds);
+        await _log.RecordAsync(progress.Company, progress.Complete(null, null, ErrorCodes.ClientCanceled, "The client went away before the answer was complete."));
     }
 
     private async Task<string> UserTextAsync(QueryRequest request)
@@ -230,7 +241,7 @@ internal sealed partial class QueryService
         return text.ToString();
     }
 
-    private async Task<List<ChatMessage>> MessagesAsync(Company company, CompanyUserInfo user, IReadOnlyList<Turn> history, string userText, int budget, CancellationToken cancellationToken)
+    private async Task<List<ChatMessage>> MessagesAsync(Company company, CompanyUserInfo user, IReadOnlyList<Turn> history, string userText, CancellationToken cancellationToken)
     {
         // Fixed order: company prefix (shared by all its users), the user, then history and the question.
         var messages = new List<ChatMessage>
@@ -238,31 +249,15 @@ internal sealed partial class QueryService
             new(ChatRole.System, await _context.CompanyPrefixAsync(company, cancellationToken)),
             new(ChatRole.System, ContextBuilder.DescribeUser(user)),
         };
-        var kept = new List<Turn>();
-        var spent = 0;
-        for (var i = history.Count - 1; i >= 0; i--)
-        {
-            spent += TokenCounter.Count(history[i].Question) + TokenCounter.Count(history[i].Answer);
-            if (spent > budget)
-            {
-                break;
-            }
-
-            kept.Insert(0, history[i]);
-        }
-
-        foreach (var turn in kept)
+        foreach (var turn in history)
         {
             messages.Add(new ChatMessage(ChatRole.User, turn.Question));
             messages.Add(new ChatMessage(ChatRole.Assistant, turn.Answer));
         }
 
         messages.Add(new ChatMessage(ChatRole.User, userText));
-        return messages;
+        return [.. await _history.ReduceAsync(messages, cancellationToken)];
     }
-
-    private static QueryRecord Record(QueryRequest request, string question, string? responseId, string model, string? answer, string outcome, string? error, UsageDetails usage, TimeSpan duration, ToolRun run)
-        => new(request.User.UserIdentifier, responseId, model, question, request.PromptName, answer, outcome, error, (int)(usage.InputTokenCount ?? 0), (int)(usage.OutputTokenCount ?? 0), duration, run.Calls);
 
     [LoggerMessage(2601, LogLevel.Information, "A question to company {Company} was canceled by its client after {ElapsedMs} ms")]
     private static partial void ClientCanceled(ILogger logger, string company, long elapsedMs);

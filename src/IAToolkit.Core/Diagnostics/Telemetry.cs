@@ -16,6 +16,39 @@ internal static class Telemetry
     /// <summary>The tag naming an outcome: <c>ok</c>, <c>incomplete</c> or an error code.</summary>
     public const string OutcomeTag = "iatoolkit.outcome";
 
+    /// <summary>The operation name of a question's span (its display name follows the gen-ai conventions: <c>invoke_agent {company}</c>).</summary>
+    public const string QuerySpanName = "iatoolkit.query";
+
+    /// <summary>The tag with the response id a question's answer continues from.</summary>
+    public const string ResponseIdTag = "iatoolkit.response_id";
+
+    /// <summary>The gen-ai operation of a question: an agent's run, whose children are its model and tool calls.</summary>
+    public const string InvokeAgentOperation = "invoke_agent";
+
+    /// <summary>OpenTelemetry gen-ai tag: the operation.</summary>
+    public const string GenAIOperationNameTag = "gen_ai.operation.name";
+
+    /// <summary>OpenTelemetry gen-ai tag: the agent (the company's assistant, by the company's short name).</summary>
+    public const string GenAIAgentNameTag = "gen_ai.agent.name";
+
+    /// <summary>OpenTelemetry gen-ai tag: the provider, as Microsoft.Extensions.AI names it (<c>openai</c>).</summary>
+    public const string GenAIProviderNameTag = "gen_ai.provider.name";
+
+    /// <summary>OpenTelemetry gen-ai tag: the model asked for.</summary>
+    public const string GenAIRequestModelTag = "gen_ai.request.model";
+
+    /// <summary>OpenTelemetry gen-ai tag: input tokens (on a question's span, the sum of its model calls).</summary>
+    public const string GenAIInputTokensTag = "gen_ai.usage.input_tokens";
+
+    /// <summary>OpenTelemetry gen-ai tag: output tokens (on a question's span, the sum of its model calls).</summary>
+    public const string GenAIOutputTokensTag = "gen_ai.usage.output_tokens";
+
+    /// <summary>OpenTelemetry gen-ai tag on token metrics: <c>input</c> or <c>output</c>.</summary>
+    public const string GenAITokenTypeTag = "gen_ai.token.type";
+
+    /// <summary>OpenTelemetry's tag for the kind of error: here the error code.</summary>
+    public const string ErrorTypeTag = "error.type";
+
     /// <summary>The spans: a query, each model call (through Microsoft.Extensions.AI's OpenTelemetry client), each tool call, each search, each ingested document.</summary>
     public static readonly ActivitySource Source = new(IAToolkitTelemetry.Name, IAToolkitVersion.Current);
 

@@ -5,8 +5,10 @@ using Azure.AI.OpenAI;
 using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
 using IAToolkit.Companies.Configuration.Reading;
+using IAToolkit.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenAI;
 
@@ -14,10 +16,14 @@ namespace IAToolkit.Assistant.Llm;
 
 /// <summary>
 /// The chat client of a company's model: OpenAI, Azure OpenAI or any OpenAI-compatible server, as company.yaml's
-/// <c>llm</c> says (a request may name another model). Clients are reused; the SDK pipeline retries 429, 5xx and
-/// timeouts with backoff (honoring Retry-After) and gives each attempt its own time limit.
+/// <c>llm</c> says (a request may name another model). Each is a Microsoft.Extensions.AI pipeline built once per
+/// company and model and reused by every question: function invocation (the tool loop), then OpenTelemetry (one
+/// <c>chat {model}</c> span per model call), then logging, then the provider's client, whose SDK pipeline retries 429,
+/// 5xx and timeouts with backoff (honoring Retry-After) and gives each attempt its own time limit. What belongs to one
+/// question (its tools, its model id) travels in <see cref="ChatOptions"/>, never in the cached pipeline. Only this
+/// provider disposes the pipelines, when the host stops.
 /// </summary>
-internal sealed class ChatClientProvider
+internal sealed class ChatClientProvider : IDisposable
 {
     /// <summary>Honored when company.yaml gives no <c>llm.base_url</c>, as OpenAI's own SDKs do.</summary>
     public const string BaseUrlVariable = "OPENAI_BASE_URL";
@@ -28,13 +34,20 @@ internal sealed class ChatClientProvider
     private readonly CompanySecrets _secrets;
     private readonly IConfiguration _configuration;
     private readonly IOptions<AssistantOptions> _options;
-    private readonly ConcurrentDictionary<string, IChatClient> _clients = new(StringComparer.Ordinal);
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly IServiceProvider _services;
 
-    public ChatClientProvider(CompanySecrets secrets, IConfiguration configuration, IOptions<AssistantOptions> options)
+    // Lazy: two questions racing for a new pipeline must not build two and leak the loser.
+    private readonly ConcurrentDictionary<string, Lazy<ModelClient>> _clients = new(StringComparer.Ordinal);
+    private int _disposed;
+
+    public ChatClientProvider(CompanySecrets secrets, IConfiguration configuration, IOptions<AssistantOptions> options, ILoggerFactory loggerFactory, IServiceProvider services)
     {
         _secrets = secrets;
         _configuration = configuration;
         _options = options;
+        _loggerFactory = loggerFactory;
+        _services = services;
     }
 
     /// <summary>The client for the company's model, or <paramref name="model"/> when the request names one.</summary>
@@ -43,6 +56,7 @@ internal sealed class ChatClientProvider
     /// </exception>
     public ModelClient GetClient(Company company, string? model)
     {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
         var llm = company.Configuration.Llm;
         var modelName = ModelChoice.Resolve(company, model);
         var endpoint = llm.BaseUrl ?? (Uri.TryCreate(_configuration[BaseUrlVariable], UriKind.Absolute, out var fromEnvironment) ? fromEnvironment : null);
@@ -58,8 +72,40 @@ internal sealed class ChatClientProvider
         }
 
         var cacheKey = $"{company.ShortName}|{llm.Provider}|{modelName}|{endpoint}|{key.GetHashCode(StringComparison.Ordinal)}";
-        var client = _clients.GetOrAdd(cacheKey, _ => Create(llm.Provider, modelName, endpoint, key));
-        return new ModelClient(client, modelName, llm.Provider);
+        return _clients.GetOrAdd(cacheKey, _ => new Lazy<ModelClient>(() => Build(llm.Provider, modelName, endpoint, key))).Value;
+    }
+
+    /// <summary>Disposes every pipeline built; the container calls it when the host stops.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        foreach (var entry in _clients.Values.Where(e => e.IsValueCreated))
+        {
+            entry.Value.Client.Dispose();
+        }
+
+        _clients.Clear();
+    }
+
+    private ModelClient Build(LlmProvider provider, string model, Uri? endpoint, string key)
+    {
+        var options = _options.Value;
+
+        // Function invocation sits outside OpenTelemetry: it takes its ActivitySource from the client beneath it, so each
+        // tool gets an execute_tool span and each model call of the loop its own chat span. Prompts, answers and tool
+        // arguments stay out of spans (EnableSensitiveData off); the logging client writes them only at Trace.
+        var pipeline = Create(provider, model, endpoint, key)
+            .AsBuilder()
+            .UseFunctionInvocation(_loggerFactory, c => c.MaximumIterationsPerRequest = options.MaxToolIterations)
+            .UseOpenTelemetry(_loggerFactory, IAToolkitTelemetry.Name, c => c.EnableSensitiveData = false)
+            .UseLogging(_loggerFactory)
+            .Build(_services);
+        var providerName = pipeline.GetService<ChatClientMetadata>()?.ProviderName ?? provider.ToString().ToLowerInvariant();
+        return new ModelClient(pipeline, model, provider, providerName);
     }
 
     private IChatClient Create(LlmProvider provider, string model, Uri? endpoint, string key)
