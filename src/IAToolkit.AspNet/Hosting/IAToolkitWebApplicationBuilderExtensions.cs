@@ -1,6 +1,7 @@
 using IAToolkit;
 using IAToolkit.AspNet.Errors;
 using IAToolkit.AspNet.Health;
+using IAToolkit.AspNet.Hosting;
 using IAToolkit.AspNet.Links;
 using IAToolkit.AspNet.Security;
 using Microsoft.AspNetCore.Cors.Infrastructure;
@@ -50,6 +51,7 @@ public static class IAToolkitWebApplicationBuilderExtensions
             .AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<SqlSourcesHealthCheck>("sql_sources", tags: [HealthEndpoints.ReadyTag]);
         services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiServersTransformer>());
+        services.AddIAToolkitTelemetry(builder.Configuration, builder.Environment);
         return toolkit;
     }
 
