@@ -11,10 +11,16 @@ internal sealed class SampleHostFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string? _contentRoot;
+    private readonly Action<IWebHostBuilder>? _configure;
 
-    public SampleHostFactory(string databaseUri, IDictionary<string, string?>? settings = null, string? contentRoot = null)
+    /// <param name="databaseUri">The core database.</param>
+    /// <param name="settings">Configuration over the defaults below.</param>
+    /// <param name="contentRoot">Another content root than the sample project's.</param>
+    /// <param name="configure">More set-up of the host, after the rest (a test's services, settings read while the host is built).</param>
+    public SampleHostFactory(string databaseUri, IDictionary<string, string?>? settings = null, string? contentRoot = null, Action<IWebHostBuilder>? configure = null)
     {
         _contentRoot = contentRoot;
+        _configure = configure;
         _settings = new Dictionary<string, string?>
         {
             ["DATABASE_URI"] = databaseUri,
@@ -47,6 +53,7 @@ internal sealed class SampleHostFactory : WebApplicationFactory<Program>
 
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureLogging(logging => logging.AddProvider(new TestOutputLoggerProvider()));
+        _configure?.Invoke(builder);
     }
 
     /// <summary>A browser-like session on this host (cookies kept, redirects not followed).</summary>

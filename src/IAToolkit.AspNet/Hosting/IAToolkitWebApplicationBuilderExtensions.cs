@@ -47,6 +47,7 @@ public static class IAToolkitWebApplicationBuilderExtensions
         // MapIAToolkit() without UseIAToolkit() fails at start instead of serving without the middleware.
         services.TryAddSingleton<IAToolkitPipeline>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, PipelineCheckStartupFilter>());
+        services.AddIAToolkitTelemetry(builder.Configuration, builder.Environment);
         return toolkit;
     }
 

@@ -46,7 +46,10 @@ internal static class Telemetry
     /// <summary>OpenTelemetry gen-ai tag on token metrics: <c>input</c> or <c>output</c>.</summary>
     public const string GenAITokenTypeTag = "gen_ai.token.type";
 
-    /// <summary>OpenTelemetry's tag for the kind of error: here the error code.</summary>
+    /// <summary>The tag naming a knowledge source of the company (<c>document_sources</c> in company.yaml).</summary>
+    public const string SourceTag = "iatoolkit.knowledge.source";
+
+    /// <summary>The OpenTelemetry tag for what failed: an error code, a SQLSTATE or the exception's type.</summary>
     public const string ErrorTypeTag = "error.type";
 
     /// <summary>The spans: a query, each model call (through Microsoft.Extensions.AI's OpenTelemetry client), each tool call, each search, each ingested document.</summary>
@@ -72,4 +75,10 @@ internal static class Telemetry
 
     /// <summary>Errors answered to a caller, tagged with company and <c>error.type</c> (the error code).</summary>
     public static readonly Counter<long> Errors = Meter.CreateCounter<long>("iatoolkit.errors", "{error}", "Errors by company and code.");
+
+    /// <summary>How long a knowledge base search took (the SQL statement, not the query's embedding), by company.</summary>
+    public static readonly Histogram<double> SearchDuration = Meter.CreateHistogram<double>("iatoolkit.search.duration", "s", "Time to search a knowledge base, by company.");
+
+    /// <summary>Documents the loader or an upload went through, tagged with company, source, format and outcome (<c>new</c>, <c>changed</c>, <c>unchanged</c> or an error code).</summary>
+    public static readonly Counter<long> DocumentsIngested = Meter.CreateCounter<long>("iatoolkit.documents.ingested", "{document}", "Documents loaded or uploaded, by company, source, format and outcome.");
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
 using IAToolkit.Companies.Configuration.Reading;
+using IAToolkit.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -47,6 +48,33 @@ public sealed class SqlQueryRunner
         ArgumentNullException.ThrowIfNull(company);
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(sql);
+
+        // The span never carries the query's text: it is the model's SQL over company data, logged only at Trace (and
+        // the SQL sources' connections keep Npgsql's own command spans off for the same reason).
+        using var activity = Telemetry.Source.StartActivity("iatoolkit.sql_query");
+        activity?.SetTag(Telemetry.CompanyTag, company.ShortName);
+        activity?.SetTag("db.system.name", "postgresql");
+        try
+        {
+            var result = await RunQueryAsync(company, database, sql, activity, cancellationToken);
+            activity?.SetTag("db.response.returned_rows", result.RowCount);
+            activity?.SetTag("iatoolkit.sql.truncated", result.Truncated);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            SpanFailure.Mark(activity, ex);
+            if (ex is SqlQueryException { SqlState: { } state })
+            {
+                activity?.SetTag("db.response.status_code", state);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<SqlQueryResult> RunQueryAsync(Company company, string database, string sql, Activity? activity, CancellationToken cancellationToken)
+    {
         SqlDataSource source;
         SqlStatement statement;
         try
@@ -58,6 +86,8 @@ public sealed class SqlQueryRunner
             SqlSourceLog.QueryRefused(_logger, company.ShortName, database, "unknown database");
             throw;
         }
+
+        activity?.SetTag("iatoolkit.sql.database", source.Database);
 
         try
         {

@@ -296,6 +296,9 @@ internal sealed class SqlSourceConnections : IAsyncDisposable, IDisposable
         // No UseLoggerFactory: Npgsql logs command texts at Debug, and these are the model's queries over company data,
         // which the framework logs only at Trace (event 1407). Failures reach the log through this class.
         builder.Name = $"iatoolkit-sql-{company.ShortName}-{source.Database}";
+        // Nor command spans: their db.statement would carry the same texts out of the host; the runner's
+        // iatoolkit.sql_query span stands for each query instead (connection opens are still traced).
+        builder.ConfigureTracing(tracing => tracing.ConfigureCommandFilter(_ => false).ConfigureBatchFilter(_ => false));
         var pool = builder.Build();
         SqlSourceLog.PoolCreated(_logger, company.ShortName, source.Database, $"{settings.Host}:{settings.Port}/{settings.Database}");
         return pool;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using IAToolkit.ApiKeys;
 using IAToolkit.Companies;
 using IAToolkit.Testing.ScriptedLlm;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IAToolkit.AspNet.Tests.Assistant;
@@ -30,7 +31,7 @@ internal sealed class AssistantHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<AssistantHost> StartAsync(IDictionary<string, string?>? settings = null, string? coreDatabaseUri = null, string? contentRoot = null)
+    public static async Task<AssistantHost> StartAsync(IDictionary<string, string?>? settings = null, string? coreDatabaseUri = null, string? contentRoot = null, Action<IWebHostBuilder>? configure = null)
     {
         var llm = await ScriptedLlmServer.StartAsync();
         var all = new Dictionary<string, string?>
@@ -46,7 +47,7 @@ internal sealed class AssistantHost : IAsyncDisposable
             all[key] = value;
         }
 
-        var factory = new SampleHostFactory(coreDatabaseUri ?? SampleAssistantFixture.Core.Uri, all, contentRoot);
+        var factory = new SampleHostFactory(coreDatabaseUri ?? SampleAssistantFixture.Core.Uri, all, contentRoot, configure);
         var client = factory.CreateClient();
         var company = factory.Services.GetRequiredService<ICompanyCatalog>().GetRequired("sample_company");
         var created = await factory.Services.GetRequiredService<ApiKeyStore>().CreateAsync(company, "tests", CancellationToken.None);

@@ -35,6 +35,20 @@ internal sealed partial class DocumentUpload
 
     public async Task<UploadResult> AddAsync(Company company, string source, string fileName, Stream content, CancellationToken cancellationToken)
     {
+        using var span = DocumentSpan.Start(company, source, fileName, "upload");
+        try
+        {
+            return await AddAsync(company, source, fileName, content, span, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            span.Failed(ex);
+            throw;
+        }
+    }
+
+    private async Task<UploadResult> AddAsync(Company company, string source, string fileName, Stream content, DocumentSpan span, CancellationToken cancellationToken)
+    {
         var connector = _connectors.Create(company, source);
         // A name the source would refuse is refused before any work, not after the document was read.
         SourcePath.NormalizeFile(fileName);
@@ -48,6 +62,7 @@ internal sealed partial class DocumentUpload
         var previous = (await _store.ListAsync(company, source, cancellationToken)).GetValueOrDefault(fileName);
         if (previous is not null && previous.ContentHash.AsSpan().SequenceEqual(hash))
         {
+            span.Unchanged();
             return new UploadResult(source, fileName, "unchanged", previous.ChunkCount);
         }
 
@@ -70,7 +85,9 @@ internal sealed partial class DocumentUpload
         }
 
         var result = await _ingestion.IndexAsync(company, source, fileName, parsed, hash, cancellationToken);
-        return new UploadResult(source, fileName, previous is null ? "new" : "changed", result.Chunks);
+        var status = previous is null ? "new" : "changed";
+        span.Indexed(status, result.Pages, result.Chunks);
+        return new UploadResult(source, fileName, status, result.Chunks);
     }
 
     [LoggerMessage(2410, LogLevel.Warning, "Upload of {FileName} to source {Source} failed; nothing was indexed: {Reason}")]

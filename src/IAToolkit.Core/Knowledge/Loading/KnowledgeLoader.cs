@@ -83,6 +83,7 @@ internal sealed class KnowledgeLoader
     private async Task<(string Outcome, int Chunks, string? Detail)> LoadFileAsync(
         Company company, string source, IDocumentConnector connector, SourceFile file, StoredDocument? previous, SourceLoadSummary summary, CancellationToken cancellationToken)
     {
+        using var span = DocumentSpan.Start(company, source, file.Path, "load");
         try
         {
             var limit = _options.Value.MaxDocumentBytes;
@@ -106,6 +107,7 @@ internal sealed class KnowledgeLoader
             if (previous is not null && previous.ContentHash.AsSpan().SequenceEqual(hash))
             {
                 summary.Unchanged++;
+                span.Unchanged();
                 return ("unchanged", 0, null);
             }
 
@@ -113,19 +115,30 @@ internal sealed class KnowledgeLoader
             summary.Chunks += result.Chunks;
             summary.Pages += result.Pages;
             summary.EmbeddingTime += result.EmbeddingTime;
+            var outcome = previous is null ? "new" : "changed";
+            span.Indexed(outcome, result.Pages, result.Chunks);
             if (previous is null)
             {
                 summary.New++;
-                return ("new", result.Chunks, null);
+            }
+            else
+            {
+                summary.Changed++;
             }
 
-            summary.Changed++;
-            return ("changed", result.Chunks, null);
+            return (outcome, result.Chunks, null);
         }
         catch (IAToolkitException ex) when (ex.Code is ErrorCodes.DocumentUnreadable or ErrorCodes.DocumentTooLarge or ErrorCodes.DocumentTooComplex)
         {
+            span.Failed(ex);
             summary.Failed.Add(new FailedFile(file.Path, ex.Message));
             return ("failed", 0, ex.Message);
+        }
+        catch (Exception ex)
+        {
+            // The load stops here (the embedding provider or the database failed): the span says so before it ends.
+            span.Failed(ex);
+            throw;
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dapper;
 using IAToolkit.Companies;
 using IAToolkit.Database;
+using IAToolkit.Diagnostics;
 using IAToolkit.Knowledge;
 using IAToolkit.Knowledge.Chunking;
 using IAToolkit.Knowledge.Connectors;
@@ -86,6 +87,34 @@ internal sealed class KnowledgeSearch
         var candidates = Math.Max(MinCandidates, limit);
         var watch = Stopwatch.StartNew();
 
+        // The span names the company and the shape of the search, never its text (the user's words).
+        using var activity = Telemetry.Source.StartActivity("iatoolkit.search");
+        activity?.SetTag(Telemetry.CompanyTag, company.ShortName);
+        activity?.SetTag("iatoolkit.search.filtered", filtered);
+        activity?.SetTag("iatoolkit.search.limit", limit);
+        try
+        {
+            var hits = await QueryAsync(company, query, queryVector, limit, metadataFilter, filtered, candidates, ct);
+            activity?.SetTag("iatoolkit.search.results", hits.Count);
+            KnowledgeStoreLog.Searched(_logger, company.ShortName, dimensions, filtered ? "filtered" : "unfiltered", hits.Count, watch.ElapsedMilliseconds);
+            Telemetry.SearchDuration.Record(watch.Elapsed.TotalSeconds, new KeyValuePair<string, object?>(Telemetry.CompanyTag, company.ShortName));
+            return hits;
+        }
+        catch (Exception ex)
+        {
+            var error = SpanFailure.Mark(activity, ex);
+            Telemetry.SearchDuration.Record(
+                watch.Elapsed.TotalSeconds,
+                new KeyValuePair<string, object?>(Telemetry.CompanyTag, company.ShortName),
+                new KeyValuePair<string, object?>(Telemetry.ErrorTypeTag, error));
+            throw;
+        }
+    }
+
+    private async Task<List<SearchHit>> QueryAsync(
+        Company company, string query, float[] queryVector, int limit, IReadOnlyDictionary<string, string>? metadataFilter, bool filtered, int candidates, CancellationToken ct)
+    {
+        var dimensions = queryVector.Length;
         await using var connection = await _database.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -113,9 +142,7 @@ internal sealed class KnowledgeSearch
         }
 
         await transaction.CommitAsync(ct);
-        var hits = rows.Select(r => new SearchHit(r.ChunkId, r.Source, r.Path, r.FileName, r.Page, r.Text, r.Score, MetadataJson.Read(r.Metadata))).ToList();
-        KnowledgeStoreLog.Searched(_logger, company.ShortName, dimensions, filtered ? "filtered" : "unfiltered", hits.Count, watch.ElapsedMilliseconds);
-        return hits;
+        return rows.Select(r => new SearchHit(r.ChunkId, r.Source, r.Path, r.FileName, r.Page, r.Text, r.Score, MetadataJson.Read(r.Metadata))).ToList();
     }
 
     private sealed record HitRow(long ChunkId, string Source, string Path, string FileName, int Page, string Text, double Score, string Metadata);
