@@ -4,6 +4,7 @@ using System.Diagnostics.Metrics;
 using System.Text.Json;
 using IAToolkit.Diagnostics;
 using IAToolkit.Testing.ScriptedLlm;
+using CoreTelemetry = IAToolkit.Diagnostics.Telemetry;
 
 namespace IAToolkit.AspNet.Tests.Assistant;
 
@@ -30,12 +31,12 @@ public sealed class QueryTelemetryTests
 
         // Tests run in parallel against the same company: this question's span is the one with its response id.
         var responseId = answer.GetProperty("response_id").GetString();
-        var query = stopped.Single(a => a.OperationName == Telemetry.QuerySpanName && Equals(a.GetTagItem(Telemetry.ResponseIdTag), responseId));
+        var query = stopped.Single(a => a.OperationName == CoreTelemetry.QuerySpanName && Equals(a.GetTagItem(CoreTelemetry.ResponseIdTag), responseId));
         Assert.That(query.DisplayName, Is.EqualTo("invoke_agent sample_company"));
-        Assert.That(query.GetTagItem(Telemetry.CompanyTag), Is.EqualTo("sample_company"));
+        Assert.That(query.GetTagItem(CoreTelemetry.CompanyTag), Is.EqualTo("sample_company"));
         Assert.That(query.GetTagItem("gen_ai.request.model"), Is.EqualTo("gpt-4o-mini"));
         Assert.That(query.GetTagItem("gen_ai.provider.name"), Is.EqualTo("openai"));
-        Assert.That(query.GetTagItem(Telemetry.OutcomeTag), Is.EqualTo("ok"));
+        Assert.That(query.GetTagItem(CoreTelemetry.OutcomeTag), Is.EqualTo("ok"));
         var promptTokens = answer.GetProperty("stats").GetProperty("prompt_tokens").GetInt32();
         Assert.That(query.GetTagItem("gen_ai.usage.input_tokens"), Is.EqualTo(promptTokens));
         Assert.That(query.GetTagItem("gen_ai.usage.output_tokens"), Is.EqualTo(answer.GetProperty("stats").GetProperty("completion_tokens").GetInt32()));
@@ -61,7 +62,7 @@ public sealed class QueryTelemetryTests
         {
             InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == IAToolkitTelemetry.Name && instrument.Name == Telemetry.Tokens.Name)
+                if (instrument.Meter.Name == IAToolkitTelemetry.Name && instrument.Name == CoreTelemetry.Tokens.Name)
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }
@@ -75,7 +76,7 @@ public sealed class QueryTelemetryTests
         await host.AskAsync(new { question = "Count my tokens.", user_identifier = "tokens@example.com" });
 
         // Values no other test scripts, since tests run in parallel against the same company.
-        var ours = tokens.Where(t => t.Value is 4321 or 123 && Equals(t.Tags[Telemetry.CompanyTag], "sample_company")).ToList();
+        var ours = tokens.Where(t => t.Value is 4321 or 123 && Equals(t.Tags[CoreTelemetry.CompanyTag], "sample_company")).ToList();
         Assert.That(ours.Select(t => (t.Value, t.Tags["gen_ai.token.type"], t.Tags["gen_ai.request.model"])), Is.EquivalentTo(new[]
         {
             (4321L, (object?)"input", (object?)"gpt-4o-mini"),

@@ -26,14 +26,23 @@ public sealed class TelemetryTests
     internal static readonly string[] ExpectedQuestionSpanNames =
     [
         "POST /api/{c}/llm_query",
+        "invoke_agent sample_company",
+        "execute_tool iat_document_search",
+        "execute_tool iat_sql_query",
         "iatoolkit.search",
         "iatoolkit.sql_query",
     ];
 
-    /// <summary>The framework's metrics the same question sends (<c>iatoolkit.queries</c>, <c>iatoolkit.tokens</c>… join at merge).</summary>
+    /// <summary>The framework's metrics the same question sends .</summary>
     internal static readonly string[] ExpectedQuestionMetricNames =
     [
         "iatoolkit.search.duration",
+        "iatoolkit.queries",
+        "iatoolkit.query.duration",
+        "iatoolkit.tokens",
+        "iatoolkit.tool_calls",
+        "iatoolkit.tool_call.duration",
+        "gen_ai.client.token.usage",
     ];
 
     private const string SalesQuery = "SELECT company_name FROM suppliers WHERE supplier_id = 3";
@@ -58,6 +67,7 @@ public sealed class TelemetryTests
         Assert.That(receiver.Metrics, Is.Not.Empty);
         var spans = receiver.Traces.SelectMany(OtlpWire.SpanNames).ToList();
         Assert.That(spans, Is.SupersetOf(ExpectedQuestionSpanNames), string.Join(", ", spans.Distinct()));
+        Assert.That(spans, Has.Some.StartWith("chat "), "each model call has its gen-ai span");
         Assert.That(spans, Has.Some.EqualTo("postgresql"), "Npgsql's command spans (named after the database system) are exported");
         var metrics = receiver.Metrics.SelectMany(OtlpWire.MetricNames).Distinct().ToList();
         Assert.That(metrics, Is.SupersetOf(ExpectedQuestionMetricNames), string.Join(", ", metrics));
