@@ -21,7 +21,7 @@ internal sealed class CompanyTool : AssistantTool
 
     protected override async Task<object?> ExecuteAsync(JsonElement arguments, CancellationToken cancellationToken)
     {
-        var context = new CompanyRequestContext(Run.Company.Implementation, Run.Services, Run.User.UserIdentifier);
+        var context = CompanyRequestContext.For(Run.Company, Run.Services, Run.User.UserIdentifier);
         return await Run.Company.Implementation.HandleRequestAsync(Name, arguments, context, cancellationToken);
     }
 }
