@@ -190,8 +190,7 @@ internal static class SearchBenchmark
     {
         var id = await ScalarAsync<long>(core, "INSERT INTO iat_companies (short_name, name) VALUES (@ShortName, @ShortName) RETURNING id", new { ShortName = shortName });
         var implementation = new BenchmarkCompany();
-        implementation.AttachName(shortName);
-        return new Company(id, Path.GetTempPath(), new CompanyConfiguration { Id = shortName, Name = shortName, Locale = "en_US" }, implementation);
+        return new Company(id, shortName, Path.GetTempPath(), new CompanyConfiguration { Id = shortName, Name = shortName, Locale = "en_US" }, implementation);
     }
 
     private static async Task ExecuteAsync(CoreDatabase core, string sql)

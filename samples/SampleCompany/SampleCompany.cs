@@ -22,6 +22,6 @@ public sealed class SampleCompany : CompanyBase
     /// Adds <c>populate-sample-db</c>, which creates and fills the sales database the assistant queries, and
     /// <c>generate-sample-documents</c>, which writes the contracts and supplier manuals of its knowledge base.
     /// </summary>
-    public override IEnumerable<Command> GetCommands(IServiceProvider services)
-        => [new PopulateSampleDbVerb(this, services).Build(), new GenerateSampleDocumentsVerb(this, services).Build()];
+    public override IEnumerable<Command> GetCommands(CompanyRequestContext context)
+        => [new PopulateSampleDbVerb(context).Build(), new GenerateSampleDocumentsVerb(context).Build()];
 }

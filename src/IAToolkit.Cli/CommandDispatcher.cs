@@ -89,9 +89,11 @@ internal sealed class CommandDispatcher
             root.Subcommands.Add(verb.Build());
         }
 
+        var folders = _services.GetRequiredService<CompanyFolderLocator>();
         foreach (var registration in _services.GetRequiredService<CompanyRegistry>().Registrations)
         {
-            foreach (var command in registration.Implementation.GetCommands(_services))
+            var context = new CompanyRequestContext(registration.ShortName, folders.Locate(registration.ShortName).Path, _services, userIdentifier: null);
+            foreach (var command in registration.Implementation.GetCommands(context))
             {
                 if (root.Subcommands.Any(c => c.Name == command.Name))
                 {

@@ -5,28 +5,22 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IAToolkit;
 
 /// <summary>
-/// Base class for a company, with no-op defaults for everything optional. The framework creates one
-/// instance per registration with the parameterless constructor; services reach the company through
-/// the <see cref="CompanyRequestContext"/> of each call.
+/// The convenient base class of a company: no-op defaults for everything optional of <see cref="ICompany"/>, so a
+/// company overrides only what it has (its users' profiles, its tools, its services, its verbs).
 /// </summary>
 public abstract class CompanyBase : ICompany
 {
-    private string? _shortName;
-    private string? _folder;
-
-    /// <inheritdoc />
-    public string ShortName => _shortName ?? throw new InvalidOperationException($"{GetType().Name} has not been registered; call RegisterCompany<{GetType().Name}>(\"short_name\").");
-
-    /// <inheritdoc />
-    public string Folder => _folder ?? throw new InvalidOperationException($"The folder of {GetType().Name} is known once the host has loaded its companies.");
-
     /// <summary>Returns an empty profile: override to look the user up in the company's systems.</summary>
     public virtual Task<CompanyUserInfo> GetUserInfoAsync(string userIdentifier, CompanyRequestContext context, CancellationToken cancellationToken)
         => Task.FromResult(new CompanyUserInfo { UserIdentifier = userIdentifier });
 
     /// <summary>Refuses every tool: override to implement the tools declared in company.yaml.</summary>
+    /// <exception cref="IAToolkitException">Always, with code <see cref="ErrorCodes.ToolNotSupported"/>.</exception>
     public virtual Task<object?> HandleRequestAsync(string toolName, JsonElement arguments, CompanyRequestContext context, CancellationToken cancellationToken)
-        => throw new IAToolkitException(ErrorCodes.ToolNotSupported, $"Company '{ShortName}' does not implement the tool '{toolName}'.");
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        throw new IAToolkitException(ErrorCodes.ToolNotSupported, $"Company '{context.ShortName}' does not implement the tool '{toolName}'.");
+    }
 
     /// <summary>Adds nothing: override to register the company's own services.</summary>
     public virtual void ConfigureServices(IServiceCollection services)
@@ -34,9 +28,5 @@ public abstract class CompanyBase : ICompany
     }
 
     /// <summary>Contributes no verbs: override to add the company's own command-line verbs.</summary>
-    public virtual IEnumerable<Command> GetCommands(IServiceProvider services) => [];
-
-    internal void AttachName(string shortName) => _shortName = shortName;
-
-    internal void AttachFolder(string folder) => _folder = folder;
+    public virtual IEnumerable<Command> GetCommands(CompanyRequestContext context) => [];
 }

@@ -5,7 +5,11 @@ using Microsoft.Extensions.Hosting;
 
 namespace IAToolkit;
 
-/// <summary>Returned by <c>AddIAToolkit()</c>: registers the host's companies and further framework features.</summary>
+/// <summary>
+/// Returned by <c>AddIAToolkit()</c> (and <c>AddIAToolkitCore()</c>): what <c>RegisterCompany</c> and further
+/// framework features chain on. Its properties let a feature's extension method reach the host's services,
+/// configuration and environment.
+/// </summary>
 public sealed class IAToolkitBuilder
 {
     internal IAToolkitBuilder(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, CompanyRegistry registry)
@@ -26,19 +30,4 @@ public sealed class IAToolkitBuilder
     public IHostEnvironment Environment { get; }
 
     internal CompanyRegistry Registry { get; }
-
-    /// <summary>
-    /// Registers a company: the class <typeparamref name="TCompany"/> plus its folder <c>companies/&lt;shortName&gt;/</c>,
-    /// whose company.yaml must declare <c>id: &lt;shortName&gt;</c>. Calls the company's <see cref="ICompany.ConfigureServices"/>.
-    /// </summary>
-    /// <exception cref="ArgumentException">The short name is malformed or already registered.</exception>
-    public IAToolkitBuilder RegisterCompany<TCompany>(string shortName)
-        where TCompany : CompanyBase, new()
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(shortName);
-        var company = new TCompany();
-        Registry.Add(shortName, company);
-        company.ConfigureServices(Services);
-        return this;
-    }
 }

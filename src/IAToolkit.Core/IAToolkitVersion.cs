@@ -3,7 +3,7 @@ using System.Reflection;
 namespace IAToolkit;
 
 /// <summary>The version of the IAToolkit packages the host runs.</summary>
-public static class IAToolkitVersion
+internal static class IAToolkitVersion
 {
     /// <summary>The informational version without build metadata, e.g. <c>0.1.0</c>.</summary>
     public static string Current { get; } = Read();

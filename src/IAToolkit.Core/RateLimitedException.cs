@@ -1,7 +1,7 @@
 namespace IAToolkit;
 
 /// <summary>Too many requests from one client; the web layer answers 429 with a Retry-After header.</summary>
-public sealed class RateLimitedException : IAToolkitException
+internal sealed class RateLimitedException : IAToolkitException
 {
     /// <summary>Creates the exception.</summary>
     public RateLimitedException(TimeSpan retryAfter)

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace IAToolkit.AspNet.Tests;
 
@@ -139,7 +140,7 @@ internal sealed class TwoCompanyHost : IAsyncDisposable
         public override Task<CompanyUserInfo> GetUserInfoAsync(string userIdentifier, CompanyRequestContext context, CancellationToken cancellationToken)
             => Task.FromResult(new CompanyUserInfo { UserIdentifier = userIdentifier, FullName = $"Portal User {userIdentifier}", Email = $"{userIdentifier}@portal.example" });
 
-        public override IEnumerable<Command> GetCommands(IServiceProvider services) => [];
+        public override IEnumerable<Command> GetCommands(CompanyRequestContext context) => [];
 
         public override Task<object?> HandleRequestAsync(string toolName, JsonElement arguments, CompanyRequestContext context, CancellationToken cancellationToken)
             => Task.FromResult<object?>(null);

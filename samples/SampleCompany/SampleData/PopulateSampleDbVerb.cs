@@ -3,9 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using IAToolkit;
-using IAToolkit.Companies;
-using IAToolkit.Companies.Configuration;
-using IAToolkit.Companies.Configuration.Reading;
 using IAToolkit.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,14 +25,15 @@ internal sealed class PopulateSampleDbVerb
     /// <summary>The writer's connection, read only by this verb, so that the assistant never holds write credentials.</summary>
     public const string AdminVariable = "SAMPLE_DATABASE_ADMIN_URI";
 
-    private readonly ICompany _company;
-    private readonly IServiceProvider _services;
+    /// <summary>The reader's variable, as the sample's company.yaml names it for <see cref="DataSourceName"/>; only named in messages.</summary>
+    public const string ReaderVariable = "SAMPLE_DATABASE_URI";
+
+    private readonly CompanyRequestContext _context;
     private readonly Option<bool> _json = new("--json") { Description = "Print the result as JSON." };
 
-    public PopulateSampleDbVerb(ICompany company, IServiceProvider services)
+    public PopulateSampleDbVerb(CompanyRequestContext context)
     {
-        _company = company;
-        _services = services;
+        _context = context;
     }
 
     public Command Build()
@@ -51,14 +49,8 @@ internal sealed class PopulateSampleDbVerb
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var company = _services.GetRequiredService<ICompanyCatalog>().GetRequired(_company.ShortName);
-        var source = company.Configuration.SqlDataSources.FirstOrDefault(s => s.Database == DataSourceName)
-            ?? throw new IAToolkitException(ErrorCodes.InvalidSettings, $"companies/{company.ShortName}/config/company.yaml declares no data_sources.sql entry with database: {DataSourceName}.");
-        var admin = _services.GetRequiredService<IConfiguration>()[AdminVariable];
-        var variable = string.IsNullOrWhiteSpace(admin)
-            ? source.ConnectionString
-            : new VariableReference(AdminVariable, "the environment", "the writer connection of " + Name);
-        var connectionString = ToConnectionString(variable, string.IsNullOrWhiteSpace(admin) ? _services.GetRequiredService<CompanySecrets>().Resolve(variable) : admin);
+        var admin = _context.Services.GetRequiredService<IConfiguration>()[AdminVariable];
+        var connectionString = string.IsNullOrWhiteSpace(admin) ? _context.GetSqlConnectionString(DataSourceName) : AdminConnectionString(admin);
         // The operator's own tool on the operator's own database: PostgreSQL's details (which view blocks the
         // drop, say) help more than they reveal.
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { IncludeErrorDetail = true };
@@ -79,7 +71,8 @@ internal sealed class PopulateSampleDbVerb
         }
         catch (NpgsqlException ex)
         {
-            throw new IAToolkitException(ErrorCodes.DatabaseUnavailable, $"Could not populate {DataSourceName} at {endpoint} ({variable.Name}): {Describe(ex)}", ex);
+            var variable = string.IsNullOrWhiteSpace(admin) ? ReaderVariable : AdminVariable;
+            throw new IAToolkitException(ErrorCodes.DatabaseUnavailable, $"Could not populate {DataSourceName} at {endpoint} ({variable}): {Describe(ex)}", ex);
         }
 
         var seconds = watch.Elapsed.TotalSeconds;
@@ -115,7 +108,7 @@ internal sealed class PopulateSampleDbVerb
         _ => exception.Message,
     };
 
-    private static string ToConnectionString(VariableReference variable, string value)
+    private static string AdminConnectionString(string value)
     {
         try
         {
@@ -123,7 +116,7 @@ internal sealed class PopulateSampleDbVerb
         }
         catch (FormatException ex)
         {
-            throw new IAToolkitException(ErrorCodes.InvalidSettings, $"{variable.Name} {ex.Message} ({variable.File}: {variable.KeyPath}).", ex);
+            throw new IAToolkitException(ErrorCodes.InvalidSettings, $"{AdminVariable} {ex.Message} (the environment: the writer connection of {Name}).", ex);
         }
     }
 }

@@ -31,7 +31,7 @@ internal static class CallerIdentity
             throw new IAToolkitException(ErrorCodes.InvalidRequest, "user_identifier is required when calling with an API key: 1 to 256 printable characters naming the user the call is made for.");
         }
 
-        var context = new CompanyRequestContext(company.Implementation, http.RequestServices, identifier);
+        var context = CompanyRequestContext.For(company, http.RequestServices, identifier);
         var profile = await company.Implementation.GetUserInfoAsync(identifier, context, cancellationToken);
         return profile with { UserIdentifier = identifier };
     }

@@ -49,7 +49,7 @@ internal static class ExternalLoginEndpoints
             throw new IAToolkitException(ErrorCodes.InvalidRequest, "user_identifier is required: 1 to 256 printable characters.");
         }
 
-        var context = new CompanyRequestContext(company.Implementation, http.RequestServices, userIdentifier);
+        var context = CompanyRequestContext.For(company, http.RequestServices, userIdentifier);
         var profile = await company.Implementation.GetUserInfoAsync(userIdentifier, context, cancellationToken);
         var ticket = new ExternalLoginTicket(company.ShortName, userIdentifier, profile.Email, profile.FullName);
         var token = await tokens.IssueAsync(ticket, security.Value.ExternalLoginLifetime);

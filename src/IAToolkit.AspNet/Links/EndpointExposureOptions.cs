@@ -4,7 +4,7 @@ namespace IAToolkit.AspNet.Links;
 /// Which descriptive endpoints anonymous callers reach (section <c>IAToolkit:Endpoints</c>). Both default to on in
 /// Development and off elsewhere: the API description and the readiness details help an attacker map the host.
 /// </summary>
-public sealed class EndpointExposureOptions
+internal sealed class EndpointExposureOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "IAToolkit:Endpoints";

@@ -4,7 +4,7 @@ namespace IAToolkit.AspNet.Links;
 /// The reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> headers are believed (section
 /// <c>IAToolkit:ForwardedHeaders</c>). Without either setting only a proxy on the loopback interface is trusted.
 /// </summary>
-public sealed class ProxyOptions
+internal sealed class ProxyOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "IAToolkit:ForwardedHeaders";

@@ -3,7 +3,7 @@ namespace IAToolkit.AspNet.Links;
 /// <summary>
 /// The public address of the host (section <c>IAToolkit</c>; environment variable <c>IAToolkit__PublicBaseUrl</c>).
 /// </summary>
-public sealed class PublicUrlOptions
+internal sealed class PublicUrlOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "IAToolkit";

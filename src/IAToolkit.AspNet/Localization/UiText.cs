@@ -3,7 +3,7 @@ namespace IAToolkit.AspNet.Localization;
 /// <summary>Every text of the web pages in one language (English and Spanish ship with the framework).</summary>
 /// <remarks>Each property is the text its name says; they are documented by their values in <c>UiTexts</c>.</remarks>
 #pragma warning disable CS1591
-public sealed record UiText
+internal sealed record UiText
 {
     public required string Language { get; init; }
     public required string PoweredBy { get; init; }

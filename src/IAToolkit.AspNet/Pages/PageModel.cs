@@ -4,12 +4,28 @@ using IAToolkit.Companies;
 
 namespace IAToolkit.AspNet.Pages;
 
-/// <summary>What every page needs: the company (if any), the texts in the page's language and the brand colors.</summary>
-/// <param name="Company">The company the page belongs to; <see langword="null"/> on framework pages.</param>
-/// <param name="Text">The texts.</param>
-/// <param name="BrandingCss">The company's colors as CSS custom properties.</param>
-public sealed record PageModel(Company? Company, UiText Text, string BrandingCss)
+/// <summary>
+/// What every page needs: the company (if any), the texts in the page's language and the brand colors. Public only
+/// because the pages, Razor components, must be public and take it as a parameter; a host cannot create or read one.
+/// </summary>
+public sealed class PageModel
 {
+    internal PageModel(Company? company, UiText text, string brandingCss)
+    {
+        Company = company;
+        Text = text;
+        BrandingCss = brandingCss;
+    }
+
+    /// <summary>The company the page belongs to; <see langword="null"/> on framework pages.</summary>
+    internal Company? Company { get; }
+
+    /// <summary>The texts.</summary>
+    internal UiText Text { get; }
+
+    /// <summary>The company's colors as CSS custom properties.</summary>
+    internal string BrandingCss { get; }
+
     internal static PageModel For(Company? company, ClaimsPrincipal? user = null)
     {
         // A signed-in user's own choice wins over the company's locale.
@@ -21,8 +37,8 @@ public sealed record PageModel(Company? Company, UiText Text, string BrandingCss
     /// Where the brand colors are served as a stylesheet, versioned by their content: the pages' CSP allows no inline
     /// style, and a URL that changes with the colors can be cached.
     /// </summary>
-    public string BrandingStylesheet => Branding.BrandingCss.UrlFor(Company, BrandingCss);
+    internal string BrandingStylesheet => Branding.BrandingCss.UrlFor(Company, BrandingCss);
 
     /// <summary>The path of a page of this company, e.g. <c>/acme/login</c>.</summary>
-    public string PathOf(string page) => Company is null ? "/" : $"/{Company.ShortName}/{page}";
+    internal string PathOf(string page) => Company is null ? "/" : $"/{Company.ShortName}/{page}";
 }

@@ -25,7 +25,10 @@ public static class IAToolkitHostExtensions
     public static Task<int> RunIAToolkitAsync(this IHost host, string[] args)
         => RunIAToolkitAsync(host, args, null, CancellationToken.None);
 
-    /// <summary>As <see cref="RunIAToolkitAsync(IHost, string[])"/>, writing verb output to the given writers.</summary>
+    /// <summary>
+    /// As <see cref="RunIAToolkitAsync(IHost, string[])"/>, writing verb output to the given writers: for a host's own
+    /// tests, which run a verb (the company's or the framework's) in process and read what it printed.
+    /// </summary>
     public static async Task<int> RunIAToolkitAsync(this IHost host, string[] args, InvocationConfiguration? console, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);

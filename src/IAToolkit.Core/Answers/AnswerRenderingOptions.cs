@@ -1,7 +1,7 @@
 namespace IAToolkit.Answers;
 
 /// <summary>How the model's answers are turned into HTML for the chat page (section <c>IAToolkit:Answers</c>).</summary>
-public sealed class AnswerRenderingOptions
+internal sealed class AnswerRenderingOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "IAToolkit:Answers";

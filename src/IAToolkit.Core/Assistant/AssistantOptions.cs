@@ -1,7 +1,7 @@
 namespace IAToolkit.Assistant;
 
 /// <summary>Limits of the assistant (section <c>IAToolkit:Assistant</c>).</summary>
-public sealed class AssistantOptions
+internal sealed class AssistantOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "IAToolkit:Assistant";

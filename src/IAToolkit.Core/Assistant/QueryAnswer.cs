@@ -4,7 +4,7 @@ using IAToolkit.Assistant.Tools;
 namespace IAToolkit.Assistant;
 
 /// <summary>The assistant's answer to one question.</summary>
-public sealed record QueryAnswer
+internal sealed record QueryAnswer
 {
     /// <summary>The answer as the model wrote it (Markdown).</summary>
     public required string Answer { get; init; }

@@ -4,21 +4,21 @@ using IAToolkit.Assistant.Tools;
 namespace IAToolkit.Assistant;
 
 /// <summary>What a streamed question reports as it goes.</summary>
-public abstract record QueryEvent;
+internal abstract record QueryEvent;
 
 /// <summary>More text of the answer.</summary>
 /// <param name="Text">The new text.</param>
-public sealed record AnswerDelta(string Text) : QueryEvent;
+internal sealed record AnswerDelta(string Text) : QueryEvent;
 
 /// <summary>The model asked for a tool.</summary>
 /// <param name="Name">The tool.</param>
 /// <param name="Arguments">Its arguments.</param>
-public sealed record ToolCallRequested(string Name, JsonElement Arguments) : QueryEvent;
+internal sealed record ToolCallRequested(string Name, JsonElement Arguments) : QueryEvent;
 
 /// <summary>A tool finished.</summary>
 /// <param name="Call">The call, its duration and outcome.</param>
-public sealed record ToolCallCompleted(ToolCallRecord Call) : QueryEvent;
+internal sealed record ToolCallCompleted(ToolCallRecord Call) : QueryEvent;
 
 /// <summary>The answer is complete.</summary>
 /// <param name="Answer">The whole answer.</param>
-public sealed record QueryCompleted(QueryAnswer Answer) : QueryEvent;
+internal sealed record QueryCompleted(QueryAnswer Answer) : QueryEvent;

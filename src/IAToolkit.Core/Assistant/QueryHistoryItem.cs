@@ -1,7 +1,7 @@
 namespace IAToolkit.Assistant;
 
 /// <summary>One earlier query of a user, as <c>/api/{c}/history</c> lists it.</summary>
-public sealed record QueryHistoryItem(
+internal sealed record QueryHistoryItem(
     long Id,
     string Question,
     string? PromptName,

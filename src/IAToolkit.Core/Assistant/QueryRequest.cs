@@ -4,7 +4,7 @@ using IAToolkit.Companies;
 namespace IAToolkit.Assistant;
 
 /// <summary>One question to the assistant: a free question, or a company prompt with its values.</summary>
-public sealed record QueryRequest
+internal sealed record QueryRequest
 {
     /// <summary>The company asked.</summary>
     public required Company Company { get; init; }
@@ -43,4 +43,4 @@ public sealed record QueryRequest
 /// <summary>A file sent with a question, already turned into text.</summary>
 /// <param name="Name">The file name.</param>
 /// <param name="Text">Its text.</param>
-public sealed record QueryFile(string Name, string Text);
+internal sealed record QueryFile(string Name, string Text);

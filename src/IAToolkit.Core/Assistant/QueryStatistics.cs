@@ -37,7 +37,7 @@ internal sealed class QueryStatistics
 }
 
 /// <summary>One company's queries on one day.</summary>
-public sealed record DailyQueryTotals(
+internal sealed record DailyQueryTotals(
     string Company,
     DateOnly Day,
     int Queries,

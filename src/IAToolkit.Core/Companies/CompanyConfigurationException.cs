@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies;
 
 /// <summary>One or more company folders are invalid; carries every problem found.</summary>
-public sealed class CompanyConfigurationException : IAToolkitException
+internal sealed class CompanyConfigurationException : IAToolkitException
 {
     /// <summary>Creates the exception from the errors found.</summary>
     public CompanyConfigurationException(IReadOnlyList<ConfigurationProblem> errors)

@@ -20,7 +20,7 @@ internal sealed class CompanyFolderChecker
     public IReadOnlyList<CompanyFolderCheck> CheckRegistered()
         => [.. _registry.Registrations.Select(r => Check(r.ShortName, _locator.Locate(r.ShortName)))];
 
-    public CompanyBase Implementation(string shortName)
+    public ICompany Implementation(string shortName)
         => _registry.Registrations.First(r => r.ShortName == shortName).Implementation;
 
     public CompanyFolderCheck Check(string shortName, CompanyFolder folder)

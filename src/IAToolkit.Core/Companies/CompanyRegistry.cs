@@ -4,14 +4,14 @@ using IAToolkit.Companies.Configuration.Reading;
 
 namespace IAToolkit.Companies;
 
-/// <summary>The companies registered with <see cref="IAToolkitBuilder.RegisterCompany{T}(string)"/>, in order.</summary>
+/// <summary>The companies registered with <c>RegisterCompany&lt;TCompany&gt;(shortName)</c>, in order.</summary>
 internal sealed partial class CompanyRegistry
 {
     private readonly List<CompanyRegistration> _registrations = [];
 
     public IReadOnlyList<CompanyRegistration> Registrations => _registrations;
 
-    public CompanyRegistration Add(string shortName, CompanyBase implementation)
+    public CompanyRegistration Add(string shortName, ICompany implementation)
     {
         if (!ShortNamePattern().IsMatch(shortName))
         {
@@ -25,7 +25,6 @@ internal sealed partial class CompanyRegistry
             throw new ArgumentException($"A company named '{shortName}' is already registered.", nameof(shortName));
         }
 
-        implementation.AttachName(shortName);
         var registration = new CompanyRegistration(shortName, implementation);
         _registrations.Add(registration);
         return registration;

@@ -9,7 +9,7 @@ namespace IAToolkit.Companies;
 /// configuration: environment variables, <c>.env</c> in Development, appsettings. Loading a company only warns
 /// about a missing variable; the feature that needs it calls <see cref="Resolve"/> and fails with a clear message.
 /// </summary>
-public sealed class CompanySecrets
+internal sealed class CompanySecrets
 {
     private readonly IConfiguration _configuration;
 

@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies;
 
 /// <summary>The companies this host serves, available once the host has started.</summary>
-public interface ICompanyCatalog
+internal interface ICompanyCatalog
 {
     /// <summary>Every company, in registration order.</summary>
     IReadOnlyList<Company> Companies { get; }

@@ -1,7 +1,7 @@
 namespace IAToolkit.Configuration;
 
 /// <summary>The core database (section <c>IAToolkit:Database</c>; the connection comes from <c>DATABASE_URI</c>).</summary>
-public sealed class DatabaseOptions
+internal sealed class DatabaseOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "IAToolkit:Database";

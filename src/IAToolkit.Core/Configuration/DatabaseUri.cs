@@ -6,6 +6,8 @@ namespace IAToolkit.Configuration;
 /// <summary>
 /// Turns a database setting as deployments write it (<c>postgresql://user:pass@host:5432/db?sslmode=require</c>,
 /// SQLAlchemy's <c>postgresql+psycopg2://…</c>, or Npgsql's keyword form) into an Npgsql connection string.
+/// Public for a company's own code that reads a connection from a variable of its own written the same way as
+/// <c>DATABASE_URI</c> (the sample's <c>populate-sample-db</c> reads its writer's URL so), since Npgsql reads no URL.
 /// </summary>
 public static class DatabaseUri
 {

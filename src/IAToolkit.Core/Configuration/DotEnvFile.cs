@@ -6,7 +6,7 @@ namespace IAToolkit.Configuration;
 /// Reads a <c>.env</c> file the way python-dotenv does: <c>KEY=value</c> lines, optional <c>export</c>,
 /// <c>#</c> comments, single quotes taken literally, double quotes with <c>\n</c>, <c>\"</c> and <c>\\</c> escapes.
 /// </summary>
-public static class DotEnvFile
+internal static class DotEnvFile
 {
     /// <summary>Parses the text of a .env file.</summary>
     /// <exception cref="FormatException">A line is malformed; the message gives its number.</exception>

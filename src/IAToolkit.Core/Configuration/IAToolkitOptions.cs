@@ -1,7 +1,7 @@
 namespace IAToolkit.Configuration;
 
 /// <summary>General framework settings (section <c>IAToolkit</c>).</summary>
-public sealed class IAToolkitOptions
+internal sealed class IAToolkitOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "IAToolkit";

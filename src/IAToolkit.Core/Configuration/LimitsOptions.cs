@@ -5,7 +5,7 @@ namespace IAToolkit.Configuration;
 /// of one company; never an address or a <c>user_identifier</c> an API client chose. The counters live in Redis, so
 /// every host of a deployment enforces the same limit.
 /// </summary>
-public sealed class LimitsOptions
+internal sealed class LimitsOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "IAToolkit:Limits";

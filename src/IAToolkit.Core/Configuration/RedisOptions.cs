@@ -1,7 +1,7 @@
 namespace IAToolkit.Configuration;
 
 /// <summary>Redis (section <c>IAToolkit:Redis</c>; the connection comes from <c>REDIS_URL</c>).</summary>
-public sealed class RedisOptions
+internal sealed class RedisOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "IAToolkit:Redis";

@@ -8,7 +8,7 @@ namespace IAToolkit.Configuration;
 /// Turns <c>REDIS_URL</c> as deployments write it (<c>redis://[:password@]host:port/db</c>, <c>rediss://</c> for TLS,
 /// or StackExchange.Redis's own <c>host:port,password=…</c> form) into client options.
 /// </summary>
-public static class RedisUrl
+internal static class RedisUrl
 {
     /// <summary>Parses <paramref name="value"/>.</summary>
     /// <exception cref="FormatException">The value is not a Redis URL; the message never contains the password.</exception>

@@ -1,7 +1,7 @@
 namespace IAToolkit.Configuration;
 
 /// <summary>Keys for signing and encryption (section <c>IAToolkit:Security</c>; values from <c>IATOOLKIT_SECRET_KEY</c> and <c>FERNET_KEY</c>).</summary>
-public sealed class SecurityOptions
+internal sealed class SecurityOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "IAToolkit:Security";

@@ -1,7 +1,7 @@
 namespace IAToolkit.Downloads;
 
 /// <summary>Short-lived downloads of the files the assistant generates (section <c>IAToolkit:Downloads</c>).</summary>
-public sealed class DownloadOptions
+internal sealed class DownloadOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "IAToolkit:Downloads";

@@ -14,7 +14,7 @@ namespace IAToolkit.Downloads;
 /// the company and the user it was made for; to anyone else a token is indistinguishable from one that never existed.
 /// Losing Redis loses only links that were about to expire anyway.
 /// </summary>
-public sealed partial class DownloadStore
+internal sealed partial class DownloadStore
 {
     private static readonly RedisValue CompanyField = "company";
     private static readonly RedisValue OwnerField = "owner";

@@ -6,4 +6,4 @@ namespace IAToolkit.Downloads;
 /// <param name="ContentType">The media type.</param>
 /// <param name="Size">The size in bytes.</param>
 /// <param name="ExpiresAt">When the token stops working.</param>
-public sealed record DownloadTicket(string Token, string FileName, string ContentType, long Size, DateTimeOffset ExpiresAt);
+internal sealed record DownloadTicket(string Token, string FileName, string ContentType, long Size, DateTimeOffset ExpiresAt);

@@ -1,7 +1,7 @@
 namespace IAToolkit.Downloads;
 
 /// <summary>Limits of the spreadsheets the assistant generates (section <c>IAToolkit:Excel</c>).</summary>
-public sealed class ExcelOptions
+internal sealed class ExcelOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "IAToolkit:Excel";

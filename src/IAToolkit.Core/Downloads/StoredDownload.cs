@@ -5,4 +5,4 @@ namespace IAToolkit.Downloads;
 /// <param name="ContentType">The media type given when it was saved.</param>
 /// <param name="Content">The bytes, exactly as saved.</param>
 /// <param name="ExpiresAt">When the token stops working.</param>
-public sealed record StoredDownload(string FileName, string ContentType, ReadOnlyMemory<byte> Content, DateTimeOffset ExpiresAt);
+internal sealed record StoredDownload(string FileName, string ContentType, ReadOnlyMemory<byte> Content, DateTimeOffset ExpiresAt);

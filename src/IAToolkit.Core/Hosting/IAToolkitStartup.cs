@@ -92,8 +92,7 @@ internal sealed class IAToolkitStartup : IDisposable
                 var configuration = check.Result.Configuration!;
                 var id = await CompanyStore.UpsertAsync(connection, check.ShortName, configuration, cancellationToken);
                 var implementation = _checker.Implementation(check.ShortName);
-                implementation.AttachFolder(check.Folder.Path);
-                companies.Add(new Company(id, check.Folder.Path, configuration, implementation));
+                companies.Add(new Company(id, check.ShortName, check.Folder.Path, configuration, implementation));
                 Log.CompanyLoaded(_logger, check.ShortName, id, check.Folder.DisplayPath);
             }
         }

@@ -1,7 +1,7 @@
 namespace IAToolkit.Identity;
 
 /// <summary>Why an account operation was refused; the web layer shows each in the user's language.</summary>
-public enum AccountError
+internal enum AccountError
 {
     /// <summary>A required field is empty.</summary>
     Required,

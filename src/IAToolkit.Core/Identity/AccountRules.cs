@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace IAToolkit.Identity;
 
 /// <summary>What a valid e-mail, name and password look like.</summary>
-public static partial class AccountRules
+internal static partial class AccountRules
 {
     /// <summary>The shortest password accepted.</summary>
     public const int MinimumPasswordLength = 8;

@@ -3,4 +3,4 @@ namespace IAToolkit.Identity;
 /// <summary>The outcome of opening an external login link.</summary>
 /// <param name="Status"><see cref="TokenStatus.Redeemed"/>, or why the link is refused.</param>
 /// <param name="Ticket">The user to sign in, when redeemed.</param>
-public sealed record ExternalLoginRedemption(TokenStatus Status, ExternalLoginTicket? Ticket = null);
+internal sealed record ExternalLoginRedemption(TokenStatus Status, ExternalLoginTicket? Ticket = null);

@@ -7,7 +7,7 @@ namespace IAToolkit.Identity;
 /// <param name="UserIdentifier">The portal's identifier of the user.</param>
 /// <param name="Email">The e-mail the company returned, if any.</param>
 /// <param name="FullName">The name the company returned, if any.</param>
-public sealed record ExternalLoginTicket(
+internal sealed record ExternalLoginTicket(
     [property: JsonPropertyName("company")] string CompanyShortName,
     [property: JsonPropertyName("user_identifier")] string UserIdentifier,
     [property: JsonPropertyName("email")] string? Email,

@@ -8,4 +8,4 @@ namespace IAToolkit.Identity;
 /// <param name="Reason">Why it failed, as a short code (<c>invalid_credentials</c>, <c>not_verified</c>, …).</param>
 /// <param name="SourceIp">The client's address.</param>
 /// <param name="UserAgent">The client's User-Agent; only a short hash of it is stored.</param>
-public sealed record LoginAttempt(long? CompanyId, string UserIdentifier, bool External, bool Succeeded, string? Reason, string? SourceIp, string? UserAgent);
+internal sealed record LoginAttempt(long? CompanyId, string UserIdentifier, bool External, bool Succeeded, string? Reason, string? SourceIp, string? UserAgent);

@@ -4,4 +4,4 @@ namespace IAToolkit.Identity;
 /// <param name="User">The signed-in user.</param>
 /// <param name="Error">Why the sign-in was refused.</param>
 /// <param name="RetryAfter">With <see cref="AccountError.TooManyAttempts"/>: how long the address must wait.</param>
-public sealed record LoginResult(UserAccount? User, AccountError? Error, TimeSpan? RetryAfter = null);
+internal sealed record LoginResult(UserAccount? User, AccountError? Error, TimeSpan? RetryAfter = null);

@@ -1,4 +1,4 @@
 namespace IAToolkit.Identity;
 
 /// <summary>The sign-up form as posted.</summary>
-public sealed record SignUpInput(string? Email, string? FirstName, string? LastName, string? Password, string? ConfirmPassword);
+internal sealed record SignUpInput(string? Email, string? FirstName, string? LastName, string? Password, string? ConfirmPassword);

@@ -1,7 +1,7 @@
 namespace IAToolkit.Identity;
 
 /// <summary>What a sign-up did.</summary>
-public enum SignUpOutcome
+internal enum SignUpOutcome
 {
     /// <summary>Nothing was stored; see the errors.</summary>
     Rejected,
@@ -19,7 +19,7 @@ public enum SignUpOutcome
 /// <summary>The outcome of a sign-up, with every refused field when it was rejected.</summary>
 /// <param name="Outcome">What happened.</param>
 /// <param name="Errors">Why it was rejected.</param>
-public sealed record SignUpResult(SignUpOutcome Outcome, IReadOnlyList<FieldError> Errors)
+internal sealed record SignUpResult(SignUpOutcome Outcome, IReadOnlyList<FieldError> Errors)
 {
     /// <summary>A rejection for these reasons.</summary>
     public static SignUpResult Rejected(IReadOnlyList<FieldError> errors) => new(SignUpOutcome.Rejected, errors);

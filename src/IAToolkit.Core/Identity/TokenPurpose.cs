@@ -1,7 +1,7 @@
 namespace IAToolkit.Identity;
 
 /// <summary>What a single-use e-mail token is for.</summary>
-public enum TokenPurpose
+internal enum TokenPurpose
 {
     /// <summary>Confirms the e-mail address of a new account.</summary>
     VerifyEmail,

@@ -1,7 +1,7 @@
 namespace IAToolkit.Identity;
 
 /// <summary>Why a token was or was not accepted; each case gets its own page.</summary>
-public enum TokenStatus
+internal enum TokenStatus
 {
     /// <summary>The token was valid and is now spent.</summary>
     Redeemed,
@@ -19,4 +19,4 @@ public enum TokenStatus
 /// <summary>The outcome of redeeming a token, with the user it belongs to when it was accepted.</summary>
 /// <param name="Status">What happened.</param>
 /// <param name="UserId">The user, when <see cref="TokenStatus.Redeemed"/>.</param>
-public sealed record TokenRedemption(TokenStatus Status, long? UserId = null);
+internal sealed record TokenRedemption(TokenStatus Status, long? UserId = null);

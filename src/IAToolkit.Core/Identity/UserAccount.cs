@@ -1,7 +1,7 @@
 namespace IAToolkit.Identity;
 
 /// <summary>A local user: one row of <c>iat_users</c>.</summary>
-public sealed record UserAccount
+internal sealed record UserAccount
 {
     /// <summary>The row id.</summary>
     public required long Id { get; init; }

@@ -109,4 +109,4 @@ internal sealed class FileStore
 /// <param name="Pages">Pages (or sheets, or sections) read.</param>
 /// <param name="Characters">Characters of text.</param>
 /// <param name="ExpiresAt">When the token stops working.</param>
-public sealed record StoredFile(string Token, string FileName, int Pages, int Characters, DateTimeOffset ExpiresAt);
+internal sealed record StoredFile(string Token, string FileName, int Pages, int Characters, DateTimeOffset ExpiresAt);

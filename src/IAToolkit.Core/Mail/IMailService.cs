@@ -7,7 +7,7 @@ namespace IAToolkit.Mail;
 /// <c>smtplib</c> (an SMTP server) or <c>brevo_mail</c> (Brevo's transactional e-mail API). Registered by
 /// <c>AddIAToolkitCore()</c> (and so by <c>AddIAToolkit()</c>).
 /// </summary>
-public interface IMailService
+internal interface IMailService
 {
     /// <summary>Sends one message, from the company's <c>mail_provider.sender_email</c> and <c>sender_name</c>.</summary>
     /// <param name="company">The company whose mail settings and sender are used.</param>

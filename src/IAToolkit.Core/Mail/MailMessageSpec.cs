@@ -4,7 +4,7 @@ namespace IAToolkit.Mail;
 /// One e-mail to send for a company with <see cref="IMailService"/>. The sender is not part of it: it comes from the
 /// company's <c>mail_provider</c> (<c>sender_email</c>, <c>sender_name</c>).
 /// </summary>
-public sealed record MailMessageSpec
+internal sealed record MailMessageSpec
 {
     /// <summary>The most the attachments of one message may add up to: 10 MB.</summary>
     public const long MaxAttachmentBytes = 10 * 1024 * 1024;

@@ -1,7 +1,7 @@
 namespace IAToolkit.Mail;
 
 /// <summary>Mail settings of the framework (section <c>IAToolkit:Mail</c>); the companies' own are in company.yaml.</summary>
-public sealed class MailOptions
+internal sealed class MailOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "IAToolkit:Mail";

@@ -7,7 +7,7 @@ namespace IAToolkit.Mail;
 /// English and Spanish. Each renders a subject, an HTML body (the company's <c>brand_primary_color</c> on the button,
 /// the plain link below it, every value HTML-encoded) and a text body. Pure functions: nothing to register.
 /// </summary>
-public static class MailTemplates
+internal static class MailTemplates
 {
     /// <summary>The highest feedback rating; ratings go from 1 to this.</summary>
     public const int MaxRating = 5;

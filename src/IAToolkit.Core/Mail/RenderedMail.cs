@@ -4,7 +4,7 @@ namespace IAToolkit.Mail;
 /// <param name="Subject">The subject line.</param>
 /// <param name="HtmlBody">The HTML body, with every inserted value HTML-encoded.</param>
 /// <param name="TextBody">The plain-text body.</param>
-public sealed record RenderedMail(string Subject, string HtmlBody, string TextBody)
+internal sealed record RenderedMail(string Subject, string HtmlBody, string TextBody)
 {
     /// <summary>The message to give <see cref="IMailService.SendAsync"/>, addressed to <paramref name="to"/>.</summary>
     public MailMessageSpec ToMessage(params string[] to)

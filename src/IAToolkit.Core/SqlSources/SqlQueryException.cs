@@ -4,7 +4,7 @@ namespace IAToolkit.SqlSources;
 /// A query of the SQL tool was refused (not one read-only query, unknown database) or PostgreSQL rejected it. The code
 /// is always <see cref="ErrorCodes.SqlError"/>; the message is what the model reads to fix its query.
 /// </summary>
-public sealed class SqlQueryException : IAToolkitException
+internal sealed class SqlQueryException : IAToolkitException
 {
     /// <summary>Creates the exception with the message for the model.</summary>
     /// <param name="message">What went wrong and, where possible, how to fix it.</param>

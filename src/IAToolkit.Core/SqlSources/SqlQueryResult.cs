@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace IAToolkit.SqlSources;
 
 /// <summary>The rows one query of the SQL tool returned, already capped in rows, value length and JSON size.</summary>
-public sealed class SqlQueryResult
+internal sealed class SqlQueryResult
 {
     private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

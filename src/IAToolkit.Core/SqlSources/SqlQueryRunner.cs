@@ -13,7 +13,7 @@ namespace IAToolkit.SqlSources;
 /// The engine of the assistant's <c>iat_sql_query</c> tool: runs one read-only query on a company database of
 /// <c>data_sources.sql</c>, within a statement timeout, and returns at most a capped number of rows as compact JSON.
 /// </summary>
-public sealed class SqlQueryRunner
+internal sealed class SqlQueryRunner
 {
     private readonly SqlSourceConnections _connections;
     private readonly SqlToolOptions _options;

@@ -4,7 +4,7 @@ namespace IAToolkit.SqlSources;
 /// Limits of the assistant's SQL tool and of the schema text it is given (section <c>IAToolkit:Sql</c>). They apply to
 /// every company database in <c>data_sources.sql</c>; the core database is never reached through them.
 /// </summary>
-public sealed class SqlToolOptions
+internal sealed class SqlToolOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "IAToolkit:Sql";

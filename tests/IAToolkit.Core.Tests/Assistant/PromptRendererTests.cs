@@ -88,9 +88,7 @@ public sealed class PromptRendererTests
         var loaded = new CompanyConfigurationLoader(configuration).Load("acme", folder, "companies/acme");
         Assert.That(loaded.HasErrors, Is.False, string.Join("\n", loaded.Problems));
         var implementation = new AcmeCompany();
-        implementation.AttachName("acme");
-        implementation.AttachFolder(folder);
-        return new Company(1, folder, loaded.Configuration!, implementation);
+        return new Company(1, "acme", folder, loaded.Configuration!, implementation);
     }
 
     private static CompanyUserInfo User() => new()

@@ -47,14 +47,17 @@ public sealed class CompanyRegistrationTests
     }
 
     [Test]
-    public void RegisterCompany_Instance_KnowsItsShortName()
+    public void RegisterCompany_ClassImplementingOnlyICompany_IsRegisteredWithItsServices()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.AddIAToolkitCore().RegisterCompany<AcmeCompany>("acme");
+        builder.AddIAToolkitCore().RegisterCompany<InitechCompany>("initech");
 
         var registry = builder.Services.Single(d => d.ServiceType == typeof(IAToolkit.Companies.CompanyRegistry)).ImplementationInstance as IAToolkit.Companies.CompanyRegistry;
 
-        Assert.That(registry!.Registrations.Single().Implementation.ShortName, Is.EqualTo("acme"));
+        var registration = registry!.Registrations.Single();
+        Assert.That(registration.ShortName, Is.EqualTo("initech"));
+        Assert.That(registration.Implementation, Is.InstanceOf<InitechCompany>());
+        Assert.That(builder.Services.Any(d => d.ServiceType == typeof(InitechCompany.Marker)), Is.True, "ConfigureServices ran at registration");
     }
 
     [Test]

@@ -34,7 +34,7 @@ public sealed class IAToolkitStartupTests : DatabaseTest
         var catalog = host.Services.GetRequiredService<ICompanyCatalog>();
         Assert.That(catalog.Companies.Select(c => c.ShortName), Is.EqualTo(new[] { "acme", "globex" }));
         Assert.That(catalog.GetRequired("acme").Configuration.Name, Is.EqualTo("ACME Retail"));
-        Assert.That(catalog.GetRequired("acme").Implementation.Folder, Is.EqualTo(Path.Combine(_root.Path, "companies", "acme")));
+        Assert.That(catalog.GetRequired("acme").Folder, Is.EqualTo(Path.Combine(_root.Path, "companies", "acme")));
         await using var connection = await Database.OpenAsync();
         var rows = (await connection.QueryAsync<(long Id, string ShortName, string Name)>("SELECT id, short_name, name FROM iat_companies ORDER BY short_name")).ToList();
         Assert.That(rows.Select(r => (r.ShortName, r.Name)), Is.EqualTo(new[] { ("acme", "ACME Retail"), ("globex", "Globex") }));

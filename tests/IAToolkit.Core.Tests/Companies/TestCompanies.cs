@@ -9,5 +9,5 @@ internal sealed class AcmeCompany : CompanyBase;
 
 internal sealed class GlobexCompany : CompanyBase
 {
-    public override IEnumerable<Command> GetCommands(IServiceProvider services) => [new Command("globex-report", "A company verb.")];
+    public override IEnumerable<Command> GetCommands(CompanyRequestContext context) => [new Command("globex-report", "A company verb.")];
 }

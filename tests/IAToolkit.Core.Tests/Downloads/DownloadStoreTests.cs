@@ -17,7 +17,7 @@ public sealed class DownloadStoreTests
 {
     private const string Xlsx = ExcelWorkbook.ContentType;
     private static readonly Company Acme = MailTestCompany.Create();
-    private static readonly Company Other = new(2, Acme.Folder, Acme.Configuration, Acme.Implementation);
+    private static readonly Company Other = new(2, Acme.ShortName, Acme.Folder, Acme.Configuration, Acme.Implementation);
 
     private RedisConnection? _redis;
     private string _prefix = null!;

@@ -54,7 +54,6 @@ internal static class MailTestCompany
         var result = new CompanyConfigurationLoader(new ConfigurationBuilder().Build()).Load(folder.ShortName, folder.Path, folder.Display);
         Assert.That(result.Errors, Is.Empty, "the test company.yaml loads");
         var implementation = new AcmeCompany();
-        implementation.AttachName(folder.ShortName);
-        return new Company(1, folder.Path, result.Configuration!, implementation);
+        return new Company(1, folder.ShortName, folder.Path, result.Configuration!, implementation);
     }
 }

@@ -51,8 +51,7 @@ internal sealed class SqlTestCompany : IDisposable
         var result = new CompanyConfigurationLoader(new ConfigurationBuilder().Build()).Load(folder.ShortName, folder.Path, folder.Display);
         Assert.That(result.Errors, Is.Empty, "the test company.yaml loads");
         var implementation = new AcmeCompany();
-        implementation.AttachName(shortName);
-        return new SqlTestCompany(folder, new Company(1, folder.Path, result.Configuration!, implementation));
+        return new SqlTestCompany(folder, new Company(1, shortName, folder.Path, result.Configuration!, implementation));
     }
 
     public void Dispose() => _folder.Dispose();

@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using IAToolkit;
-using IAToolkit.Companies;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace SampleCompany.SampleData.Documents;
 
@@ -17,16 +15,14 @@ internal sealed class GenerateSampleDocumentsVerb
     public const string Name = "generate-sample-documents";
     public const int Different = 1;
 
-    private readonly ICompany _company;
-    private readonly IServiceProvider _services;
+    private readonly CompanyRequestContext _context;
     private readonly Option<DirectoryInfo?> _output = new("--output") { Description = "The folder to write into (default: the company's sample_data folder)." };
     private readonly Option<bool> _check = new("--check") { Description = "Compare with the files on disk instead of writing; exit code 1 when any is missing or different." };
     private readonly Option<bool> _json = new("--json") { Description = "Print the result as JSON." };
 
-    public GenerateSampleDocumentsVerb(ICompany company, IServiceProvider services)
+    public GenerateSampleDocumentsVerb(CompanyRequestContext context)
     {
-        _company = company;
-        _services = services;
+        _context = context;
     }
 
     public Command Build()
@@ -44,7 +40,7 @@ internal sealed class GenerateSampleDocumentsVerb
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var folder = parse.GetValue(_output)?.FullName
-            ?? Path.Combine(_services.GetRequiredService<ICompanyCatalog>().GetRequired(_company.ShortName).Folder, "sample_data");
+            ?? Path.Combine(_context.Folder, "sample_data");
         var check = parse.GetValue(_check);
         var results = new List<(string Path, int Bytes, string State)>();
         foreach (var document in SampleDocumentSet.Generate())

@@ -15,7 +15,10 @@ namespace IAToolkit.Assistant.Tools;
 /// </summary>
 /// <remarks>One instance serves every question (a singleton): keep per-call state in locals, and resolve scoped services from <see cref="AssistantToolContext.Services"/>.</remarks>
 /// <typeparam name="TArguments">The tool's arguments: a record whose constructor parameters without a default are required.</typeparam>
+// Deliberate: companies derive from AssistantTool<TArguments>, never from AssistantTool itself (its constructor is private protected).
+#pragma warning disable RS0022
 public abstract class AssistantTool<TArguments> : AssistantTool, IToolInvoker
+#pragma warning restore RS0022
 {
     private JsonElement? _schema;
 

@@ -14,7 +14,7 @@ internal sealed class CompanyTool : IToolInvoker
 
     public async Task<object?> InvokeAsync(JsonElement arguments, ToolRun run, CancellationToken cancellationToken)
     {
-        var context = new CompanyRequestContext(run.Company.Implementation, run.Services, run.User.UserIdentifier);
+        var context = CompanyRequestContext.For(run.Company, run.Services, run.User.UserIdentifier);
         return await run.Company.Implementation.HandleRequestAsync(_name, arguments, context, cancellationToken);
     }
 

@@ -9,7 +9,7 @@ namespace IAToolkit.Assistant.Tools;
 /// <param name="DurationMs">How long the tool ran.</param>
 /// <param name="Outcome"><c>ok</c> or <c>error</c>.</param>
 /// <param name="Error">The error the model was shown, when it failed.</param>
-public sealed record ToolCallRecord(
+internal sealed record ToolCallRecord(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("arguments")] JsonElement Arguments,
     [property: JsonPropertyName("duration_ms")] long DurationMs,

@@ -8,7 +8,7 @@ namespace IAToolkit.Companies.Configuration;
 /// features read (help files, context, schema, prompts). Immutable. Secrets are never held: only the names of the
 /// variables that hold them (see <see cref="VariableReference"/> and <see cref="CompanySecrets"/>).
 /// </summary>
-public sealed record CompanyConfiguration
+internal sealed record CompanyConfiguration
 {
     /// <summary><c>id</c>: equals the short name the company is registered with.</summary>
     public required string Id { get; init; }

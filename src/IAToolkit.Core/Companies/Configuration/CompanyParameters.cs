@@ -7,7 +7,7 @@ namespace IAToolkit.Companies.Configuration;
 /// The keys of <c>parameters</c> the framework reads, with their defaults. Every key, including free ones, is also
 /// kept in <see cref="CompanyConfiguration.ParametersJson"/>.
 /// </summary>
-public sealed record CompanyParameters
+internal sealed record CompanyParameters
 {
     /// <summary><c>verify_account</c>: new accounts confirm their e-mail first; true when not given.</summary>
     public bool VerifyAccount { get; init; } = true;

@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary><c>knowledge_base.connectors.development</c> or <c>.production</c>.</summary>
-public sealed record ConnectorSettings
+internal sealed record ConnectorSettings
 {
     /// <summary><c>type</c>.</summary>
     public ConnectorType Type { get; init; }

@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary><c>knowledge_base.connectors.*.type</c>: where documents are read from.</summary>
-public enum ConnectorType
+internal enum ConnectorType
 {
     /// <summary><c>local</c>: a folder on the host.</summary>
     Local,

@@ -5,7 +5,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary>One entry of <c>knowledge_base.document_sources</c>.</summary>
-public sealed record DocumentSource
+internal sealed record DocumentSource
 {
     /// <summary>The source's name (its key), e.g. <c>supplier_manuals</c>.</summary>
     public required string Name { get; init; }

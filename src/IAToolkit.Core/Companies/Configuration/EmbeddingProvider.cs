@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary><c>embedding_provider.provider</c>: where document and query embeddings come from.</summary>
-public enum EmbeddingProvider
+internal enum EmbeddingProvider
 {
     /// <summary><c>openai</c>: the OpenAI embeddings API.</summary>
     OpenAI,

@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary>The <c>embedding_provider</c> section.</summary>
-public sealed record EmbeddingSettings
+internal sealed record EmbeddingSettings
 {
     /// <summary><c>embedding_provider.provider</c>.</summary>
     public EmbeddingProvider Provider { get; init; }

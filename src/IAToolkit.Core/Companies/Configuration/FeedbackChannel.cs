@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary><c>parameters.user_feedback.channel</c>: where user feedback is forwarded.</summary>
-public enum FeedbackChannel
+internal enum FeedbackChannel
 {
     /// <summary><c>email</c>: to the address in <c>destination</c>.</summary>
     Email,

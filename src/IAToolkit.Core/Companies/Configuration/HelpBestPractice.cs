@@ -7,4 +7,4 @@ namespace IAToolkit.Companies.Configuration;
 /// <param name="Title"><c>title</c>.</param>
 /// <param name="Description"><c>description</c>.</param>
 /// <param name="Example"><c>example</c>, when given.</param>
-public sealed record HelpBestPractice(string Title, string Description, string? Example);
+internal sealed record HelpBestPractice(string Title, string Description, string? Example);

@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary><c>capabilities</c> in the help content.</summary>
-public sealed record HelpCapabilities
+internal sealed record HelpCapabilities
 {
     /// <summary><c>can_do</c>.</summary>
     public IReadOnlyList<string> CanDo { get; init; } = [];

@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary>The help modal's content (the help content file).</summary>
-public sealed record HelpContent
+internal sealed record HelpContent
 {
     /// <summary><c>example_questions</c>, grouped by category.</summary>
     public IReadOnlyList<HelpExampleQuestions> ExampleQuestions { get; init; } = [];

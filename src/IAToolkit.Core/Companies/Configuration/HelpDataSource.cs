@@ -6,4 +6,4 @@ namespace IAToolkit.Companies.Configuration;
 /// <summary>One entry of <c>data_sources</c> in the help content.</summary>
 /// <param name="Source"><c>source</c>: the data source's name.</param>
 /// <param name="Description"><c>description</c>.</param>
-public sealed record HelpDataSource(string Source, string Description);
+internal sealed record HelpDataSource(string Source, string Description);

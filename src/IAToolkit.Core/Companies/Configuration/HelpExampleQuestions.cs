@@ -6,4 +6,4 @@ namespace IAToolkit.Companies.Configuration;
 /// <summary>One entry of <c>example_questions</c> in the help content.</summary>
 /// <param name="Category"><c>category</c>.</param>
 /// <param name="Questions"><c>questions</c>.</param>
-public sealed record HelpExampleQuestions(string Category, IReadOnlyList<string> Questions);
+internal sealed record HelpExampleQuestions(string Category, IReadOnlyList<string> Questions);

@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary><c>help_files</c>: file names relative to the company's <c>config/</c> folder.</summary>
-public sealed record HelpFiles
+internal sealed record HelpFiles
 {
     /// <summary><c>onboarding_cards</c>, e.g. <c>onboarding_cards.yaml</c>.</summary>
     public string? OnboardingCards { get; init; }

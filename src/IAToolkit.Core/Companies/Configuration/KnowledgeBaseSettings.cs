@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary>The <c>knowledge_base</c> section.</summary>
-public sealed record KnowledgeBaseSettings
+internal sealed record KnowledgeBaseSettings
 {
     /// <summary><c>connectors.development</c>; a local connector when not given.</summary>
     public ConnectorSettings Development { get; init; } = new() { Type = ConnectorType.Local };

@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary><c>llm.provider</c>: which API the chat model is reached through.</summary>
-public enum LlmProvider
+internal enum LlmProvider
 {
     /// <summary><c>openai</c> (the default): api.openai.com.</summary>
     OpenAI,

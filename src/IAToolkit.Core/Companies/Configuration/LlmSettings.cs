@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary>The <c>llm</c> section: the chat model and the variable that holds its key.</summary>
-public sealed record LlmSettings
+internal sealed record LlmSettings
 {
     /// <summary><c>llm.model</c>, e.g. <c>gpt-4o-mini</c>.</summary>
     public string Model { get; init; } = string.Empty;

@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary><c>mail_provider.provider</c>: how the company's mail is sent.</summary>
-public enum MailProvider
+internal enum MailProvider
 {
     /// <summary><c>brevo_mail</c>: the Brevo transactional e-mail API.</summary>
     BrevoMail,

@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary><c>mail_provider.tool.allowed_recipients</c>: whom the assistant's <c>iat_send_email</c> may write to.</summary>
-public enum MailRecipientScope
+internal enum MailRecipientScope
 {
     /// <summary><c>self</c>: only the asking user's own address.</summary>
     Self,

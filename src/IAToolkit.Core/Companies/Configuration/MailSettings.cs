@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary>The <c>mail_provider</c> section.</summary>
-public sealed record MailSettings
+internal sealed record MailSettings
 {
     /// <summary><c>provider</c>.</summary>
     public MailProvider Provider { get; init; }

@@ -7,7 +7,7 @@ namespace IAToolkit.Companies.Configuration;
 /// <c>mail_provider.tool</c>: the recipient policy, caps and send rates of the assistant's <c>iat_send_email</c>
 /// tool. The framework's own mails (verification, password reset, feedback) are not limited by it.
 /// </summary>
-public sealed record MailToolSettings
+internal sealed record MailToolSettings
 {
     /// <summary>The defaults: the user and the sender's domain, 5 recipients, 200/20,000 characters, 10 per user and 100 per company an hour.</summary>
     public static MailToolSettings Default(string senderEmail) => new() { AllowedDomains = DomainOf(senderEmail) };

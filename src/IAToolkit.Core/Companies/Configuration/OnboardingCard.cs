@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary>One card of the onboarding carousel (an entry of the onboarding cards file).</summary>
-public sealed record OnboardingCard
+internal sealed record OnboardingCard
 {
     /// <summary><c>icon</c>: a Font Awesome class such as <c>fas fa-database</c>; empty when not given.</summary>
     public string Icon { get; init; } = string.Empty;

@@ -6,4 +6,4 @@ namespace IAToolkit.Companies.Configuration;
 /// <summary>One entry of <c>prompt_categories</c>.</summary>
 /// <param name="Name">The category's name, as prompts refer to it.</param>
 /// <param name="Order">Its place in the UI: the list index plus one.</param>
-public sealed record PromptCategory(string Name, int Order);
+internal sealed record PromptCategory(string Name, int Order);

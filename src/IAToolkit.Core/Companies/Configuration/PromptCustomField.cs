@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary>One entry of <c>prompts[].custom_fields</c>.</summary>
-public sealed record PromptCustomField
+internal sealed record PromptCustomField
 {
     /// <summary><c>data_key</c>: the variable name in the template and in <c>client_data</c>.</summary>
     public required string DataKey { get; init; }

@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary>One entry of <c>prompts</c>: a predefined prompt backed by <c>prompts/&lt;name&gt;.prompt</c>.</summary>
-public sealed record PromptDefinition
+internal sealed record PromptDefinition
 {
     /// <summary><c>category</c>: one of <c>prompt_categories</c>.</summary>
     public required string Category { get; init; }

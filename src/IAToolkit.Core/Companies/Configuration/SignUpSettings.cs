@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary><c>parameters.signup</c>: whether people may create their own accounts, and with which e-mail domains.</summary>
-public sealed record SignUpSettings
+internal sealed record SignUpSettings
 {
     /// <summary><c>enabled</c>: the sign-up page is offered; true when not given.</summary>
     public bool Enabled { get; init; } = true;

@@ -8,7 +8,7 @@ namespace IAToolkit.Companies.Configuration;
 /// <c>SMTP_PORT</c>, <c>SMTP_USERNAME</c>, <c>SMTP_PASSWORD</c>, <c>SMTP_USE_TLS</c>, <c>SMTP_USE_SSL</c>). The TLS and
 /// SSL variables are on when their value is <c>true</c>.
 /// </summary>
-public sealed record SmtpSettings
+internal sealed record SmtpSettings
 {
     /// <summary><c>host_env</c>.</summary>
     public required VariableReference Host { get; init; }

@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary>One entry of <c>data_sources.sql</c>: a company database the assistant may query read-only.</summary>
-public sealed record SqlDataSource
+internal sealed record SqlDataSource
 {
     /// <summary><c>database</c>: the logical name the model passes to the SQL tool; unique within the company.</summary>
     public required string Database { get; init; }

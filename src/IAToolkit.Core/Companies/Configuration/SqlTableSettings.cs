@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary>One entry of <c>data_sources.sql[].tables</c>.</summary>
-public sealed record SqlTableSettings
+internal sealed record SqlTableSettings
 {
     /// <summary><c>schema_name</c>: the <c>schema/*.yaml</c> entity that describes the table.</summary>
     public string? SchemaName { get; init; }

@@ -5,7 +5,7 @@ using IAToolkit.Companies.Configuration.Reading;
 namespace IAToolkit.Companies.Configuration;
 
 /// <summary>One entry of <c>tools</c>: a function the model may call, answered by the company's code.</summary>
-public sealed record ToolDefinition
+internal sealed record ToolDefinition
 {
     /// <summary><c>function_name</c>: matches <c>^[a-zA-Z0-9_-]{1,64}$</c>, unique, never starting with <c>iat_</c>.</summary>
     public required string FunctionName { get; init; }

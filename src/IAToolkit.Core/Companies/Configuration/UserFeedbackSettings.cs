@@ -6,4 +6,4 @@ namespace IAToolkit.Companies.Configuration;
 /// <summary><c>parameters.user_feedback</c>.</summary>
 /// <param name="Channel"><c>channel</c>.</param>
 /// <param name="Destination"><c>destination</c>: an e-mail address or a Google Chat space; required for e-mail.</param>
-public sealed record UserFeedbackSettings(FeedbackChannel Channel, string? Destination);
+internal sealed record UserFeedbackSettings(FeedbackChannel Channel, string? Destination);

@@ -10,7 +10,7 @@ namespace IAToolkit.Companies.Configuration;
 /// <param name="Name">The variable's name, e.g. <c>OPENAI_API_KEY</c>.</param>
 /// <param name="File">The file that names it, e.g. <c>companies/acme/config/company.yaml</c>.</param>
 /// <param name="KeyPath">The key that names it, e.g. <c>llm.api-key</c>.</param>
-public sealed record VariableReference(string Name, string File, string KeyPath)
+internal sealed record VariableReference(string Name, string File, string KeyPath)
 {
     /// <summary>The variable's name.</summary>
     public override string ToString() => Name;

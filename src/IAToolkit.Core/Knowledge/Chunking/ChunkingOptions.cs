@@ -8,7 +8,7 @@ using IAToolkit.Knowledge.Store;
 namespace IAToolkit.Knowledge.Chunking;
 
 /// <summary>How documents are cut into chunks for search (section <c>IAToolkit:Knowledge:Chunking</c>).</summary>
-public sealed class ChunkingOptions
+internal sealed class ChunkingOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "IAToolkit:Knowledge:Chunking";

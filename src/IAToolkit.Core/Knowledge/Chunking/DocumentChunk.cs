@@ -12,4 +12,4 @@ namespace IAToolkit.Knowledge.Chunking;
 /// <param name="Text">The chunk's text, whitespace normalized (single spaces, <c>\n</c> lines, blank lines between paragraphs).</param>
 /// <param name="Page">The page the chunk comes from (<see cref="ParsedPage.Number"/>); a chunk never spans two pages.</param>
 /// <param name="TokenCount">The exact number of o200k_base tokens in <paramref name="Text"/>.</param>
-public sealed record DocumentChunk(int Index, string Text, int Page, int TokenCount);
+internal sealed record DocumentChunk(int Index, string Text, int Page, int TokenCount);

@@ -8,7 +8,7 @@ using IAToolkit.Knowledge.Store;
 namespace IAToolkit.Knowledge.Connectors;
 
 /// <summary>Settings of the knowledge-base document connectors (section <c>IAToolkit:Knowledge:Connectors</c>).</summary>
-public sealed class DocumentConnectorOptions
+internal sealed class DocumentConnectorOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "IAToolkit:Knowledge:Connectors";

@@ -12,7 +12,7 @@ namespace IAToolkit.Knowledge.Connectors;
 /// are kept: a local folder or an S3 (or S3-compatible) bucket. Failures of the store are raised as
 /// <see cref="IAToolkitException"/> with code <see cref="ErrorCodes.KnowledgeSourceUnavailable"/>.
 /// </summary>
-public interface IDocumentConnector
+internal interface IDocumentConnector
 {
     /// <summary>The source for messages, e.g. <c>local folder companies/acme/docs</c> or <c>s3://acme-kb/acme/docs/</c>.</summary>
     string Describe();

@@ -11,4 +11,4 @@ namespace IAToolkit.Knowledge.Connectors;
 /// <param name="Path">The path relative to the source's root, with <c>/</c> separators, e.g. <c>2024/contract_Julia_Bianchi.pdf</c>.</param>
 /// <param name="Size">The size in bytes.</param>
 /// <param name="LastModified">When the file was last written, when the store reports it.</param>
-public sealed record SourceFile(string Path, long Size, DateTimeOffset? LastModified);
+internal sealed record SourceFile(string Path, long Size, DateTimeOffset? LastModified);

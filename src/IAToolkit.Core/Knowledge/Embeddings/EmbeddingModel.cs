@@ -18,4 +18,4 @@ namespace IAToolkit.Knowledge.Embeddings;
 /// </param>
 /// <param name="Name">The model's name, or the Azure deployment's.</param>
 /// <param name="Dimensions">The length of every vector the model returns.</param>
-public sealed record EmbeddingModel(string Provider, string Name, int Dimensions);
+internal sealed record EmbeddingModel(string Provider, string Name, int Dimensions);

@@ -8,7 +8,7 @@ using IAToolkit.Knowledge.Store;
 namespace IAToolkit.Knowledge.Embeddings;
 
 /// <summary>How texts are embedded (section <c>IAToolkit:Knowledge:Embeddings</c>).</summary>
-public sealed class EmbeddingOptions
+internal sealed class EmbeddingOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "IAToolkit:Knowledge:Embeddings";

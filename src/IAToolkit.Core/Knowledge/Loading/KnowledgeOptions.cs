@@ -8,7 +8,7 @@ using IAToolkit.Knowledge.Store;
 namespace IAToolkit.Knowledge.Loading;
 
 /// <summary>Limits of the knowledge base (section <c>IAToolkit:Knowledge</c>).</summary>
-public sealed class KnowledgeOptions
+internal sealed class KnowledgeOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "IAToolkit:Knowledge";

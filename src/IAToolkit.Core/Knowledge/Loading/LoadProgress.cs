@@ -13,4 +13,4 @@ namespace IAToolkit.Knowledge.Loading;
 /// <param name="Outcome"><c>new</c>, <c>changed</c>, <c>unchanged</c>, <c>failed</c> or <c>removed</c>.</param>
 /// <param name="Chunks">Chunks written for it.</param>
 /// <param name="Detail">The reason, when it failed.</param>
-public sealed record LoadProgress(string Source, string Path, string Outcome, int Chunks, string? Detail);
+internal sealed record LoadProgress(string Source, string Path, string Outcome, int Chunks, string? Detail);

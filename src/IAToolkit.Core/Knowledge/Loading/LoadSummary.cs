@@ -8,7 +8,7 @@ using IAToolkit.Knowledge.Store;
 namespace IAToolkit.Knowledge.Loading;
 
 /// <summary>What loading one source did.</summary>
-public sealed record SourceLoadSummary
+internal sealed record SourceLoadSummary
 {
     /// <summary>The source (<c>knowledge_base.document_sources</c> key).</summary>
     public required string Source { get; init; }
@@ -47,4 +47,4 @@ public sealed record SourceLoadSummary
 /// <summary>A file that could not be loaded.</summary>
 /// <param name="Path">The file, relative to its source.</param>
 /// <param name="Reason">Why.</param>
-public sealed record FailedFile(string Path, string Reason);
+internal sealed record FailedFile(string Path, string Reason);

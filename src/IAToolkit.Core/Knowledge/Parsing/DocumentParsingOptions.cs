@@ -12,7 +12,7 @@ namespace IAToolkit.Knowledge.Parsing;
 /// budget is enforced while the document is read, so a small file that expands to gigabytes (a zip bomb) or makes the
 /// reader work for minutes is refused with <c>document_too_complex</c> (HTTP 422) before it costs the host its memory.
 /// </summary>
-public sealed class DocumentParsingOptions
+internal sealed class DocumentParsingOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "IAToolkit:Knowledge:Parsing";

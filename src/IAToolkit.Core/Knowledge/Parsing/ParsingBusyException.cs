@@ -8,7 +8,7 @@ using IAToolkit.Knowledge.Store;
 namespace IAToolkit.Knowledge.Parsing;
 
 /// <summary>Every document-reading slot is taken; the web layer answers 503 with a <c>Retry-After</c> header.</summary>
-public sealed class ParsingBusyException : IAToolkitException
+internal sealed class ParsingBusyException : IAToolkitException
 {
     /// <summary>Creates the exception.</summary>
     public ParsingBusyException(TimeSpan retryAfter)

@@ -12,4 +12,4 @@ namespace IAToolkit.Knowledge.Store;
 /// <param name="Page">The page it starts on (1-based; 0 when the format has no pages).</param>
 /// <param name="Text">The chunk's text, as search results quote it.</param>
 /// <param name="Embedding">The text's embedding; its length is the company's dimension.</param>
-public sealed record ChunkToStore(int Index, int Page, string Text, float[] Embedding);
+internal sealed record ChunkToStore(int Index, int Page, string Text, float[] Embedding);

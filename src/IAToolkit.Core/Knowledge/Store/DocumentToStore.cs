@@ -15,7 +15,7 @@ namespace IAToolkit.Knowledge.Store;
 /// <param name="Metadata">The source's metadata (<c>document_sources.&lt;name&gt;.metadata</c>); search filters match on it.</param>
 /// <param name="Pages">How many pages the document has (0 when the format has none).</param>
 /// <param name="Chunks">Its chunks, each with its embedding.</param>
-public sealed record DocumentToStore(
+internal sealed record DocumentToStore(
     string Source,
     string Path,
     string FileName,

@@ -19,4 +19,4 @@ namespace IAToolkit.Knowledge.Store;
 /// better; at most 2 / 61 (first in both), 1 / 61 for first in one ranking only. Comparable within one search only.
 /// </param>
 /// <param name="Metadata">The document's metadata.</param>
-public sealed record SearchHit(long ChunkId, string Source, string Path, string FileName, int Page, string Text, double Score, IReadOnlyDictionary<string, string> Metadata);
+internal sealed record SearchHit(long ChunkId, string Source, string Path, string FileName, int Page, string Text, double Score, IReadOnlyDictionary<string, string> Metadata);

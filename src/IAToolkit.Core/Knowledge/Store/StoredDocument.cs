@@ -15,4 +15,4 @@ namespace IAToolkit.Knowledge.Store;
 /// <param name="ContentHash">The SHA-256 of the file's bytes when it was stored.</param>
 /// <param name="ChunkCount">How many chunks it was stored as.</param>
 /// <param name="UpdatedAt">When it was last stored.</param>
-public sealed record StoredDocument(long Id, string Source, string Path, string FileName, byte[] ContentHash, int ChunkCount, DateTimeOffset UpdatedAt);
+internal sealed record StoredDocument(long Id, string Source, string Path, string FileName, byte[] ContentHash, int ChunkCount, DateTimeOffset UpdatedAt);

@@ -67,8 +67,10 @@ public sealed class BrokenCompanyFixtureTests
     }
 
     [TestCaseSource(nameof(Expected))]
-    public void Load_ManyMistakes_ReportsEachWithFileKeyPathAndLine((ProblemSeverity Severity, string File, string KeyPath, int Line, string Message) expected)
+    public void Load_ManyMistakes_ReportsEachWithFileKeyPathAndLine(object expectedCase)
     {
+        // Typed as object because a public test method cannot take the internal ProblemSeverity.
+        var expected = ((ProblemSeverity Severity, string File, string KeyPath, int Line, string Message))expectedCase;
         var found = _result.Problems.Where(p => p.File == expected.File && p.KeyPath == expected.KeyPath && p.Message.Contains(expected.Message, StringComparison.Ordinal));
 
         Assert.That(found.Select(p => (p.Severity, p.Line)), Is.EqualTo(new[] { (expected.Severity, (int?)expected.Line) }), string.Join(Environment.NewLine, _result.Problems));

@@ -65,8 +65,7 @@ internal sealed class ConnectorTestHost : IDisposable
         var loaded = new CompanyConfigurationLoader(_host.Services.GetRequiredService<IConfiguration>()).Load(shortName, CompanyFolder, $"companies/{shortName}");
         Assert.That(loaded.Errors, Is.Empty, "the test company.yaml loads");
         var implementation = new AcmeCompany();
-        implementation.AttachName(shortName);
-        Company = new Company(1, CompanyFolder, loaded.Configuration!, implementation);
+        Company = new Company(1, shortName, CompanyFolder, loaded.Configuration!, implementation);
     }
 
     public string ContentRoot { get; }

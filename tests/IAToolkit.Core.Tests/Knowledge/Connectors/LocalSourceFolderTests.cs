@@ -41,7 +41,7 @@ public sealed class LocalSourceFolderTests
             Directory.CreateDirectory(Path.Combine(binaries, "sample_data", "manuals"));
             File.WriteAllText(Path.Combine(binaries, "sample_data", "manuals", "beside-binaries.pdf"), "x");
             Directory.CreateDirectory(companyBesideBinaries);
-            var company = new IAToolkit.Companies.Company(1, companyBesideBinaries, host.Company.Configuration, host.Company.Implementation);
+            var company = new IAToolkit.Companies.Company(1, host.Company.ShortName, companyBesideBinaries, host.Company.Configuration, host.Company.Implementation);
 
             var connector = host.Factory.Create(company, "manuals");
 

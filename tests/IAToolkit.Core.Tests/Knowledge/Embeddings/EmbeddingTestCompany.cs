@@ -30,8 +30,7 @@ internal static class EmbeddingTestCompany
         var result = new CompanyConfigurationLoader(new ConfigurationBuilder().Build()).Load("acme", folder, "companies/acme");
         Assert.That(result.Errors, Is.Empty, "the test company.yaml loads");
         var implementation = new AcmeCompany();
-        implementation.AttachName("acme");
-        return new Company(1, folder, result.Configuration!, implementation);
+        return new Company(1, "acme", folder, result.Configuration!, implementation);
     }
 
     /// <summary><c>embedding_provider</c> for OpenAI (or a compatible server when <paramref name="baseUrl"/> is given).</summary>

@@ -56,9 +56,8 @@ public abstract class KnowledgeTest : DatabaseTest
         var id = await connection.ExecuteScalarAsync<long>(
             "INSERT INTO iat_companies (short_name, name, locale) VALUES (@ShortName, @ShortName, @Locale) RETURNING id", new { ShortName = shortName, Locale = locale });
         var implementation = new AcmeCompany();
-        implementation.AttachName(shortName);
         var configuration = new CompanyConfiguration { Id = shortName, Name = shortName, Locale = locale };
-        return new Company(id, Path.GetTempPath(), configuration, implementation);
+        return new Company(id, shortName, Path.GetTempPath(), configuration, implementation);
     }
 
     internal Task<long> SaveAsync(Company company, DocumentToStore document, int dimensions = KnowledgeData.Dimensions)

@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration;
 namespace IAToolkit.Companies.Configuration.Reading;
 
 /// <summary>The outcome of loading one company folder: the configuration, or every problem found.</summary>
-public sealed class CompanyLoadResult
+internal sealed class CompanyLoadResult
 {
     /// <summary>Creates a result.</summary>
     public CompanyLoadResult(CompanyConfiguration? configuration, IReadOnlyList<ConfigurationProblem> problems)

@@ -10,7 +10,7 @@ namespace IAToolkit.Companies.Configuration.Reading;
 /// <param name="KeyPath">The key path inside the file, e.g. <c>llm.model</c> or <c>prompts[2].name</c>; empty for the file itself.</param>
 /// <param name="Message">What is wrong, e.g. <c>is required</c>.</param>
 /// <param name="Line">The 1-based line of the offending node, when known.</param>
-public sealed record ConfigurationProblem(ProblemSeverity Severity, string File, string KeyPath, string Message, int? Line = null)
+internal sealed record ConfigurationProblem(ProblemSeverity Severity, string File, string KeyPath, string Message, int? Line = null)
 {
     /// <summary>Formats the problem as <c>file: key.path message (line N)</c>.</summary>
     public override string ToString()

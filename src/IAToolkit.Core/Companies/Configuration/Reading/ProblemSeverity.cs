@@ -4,7 +4,7 @@ using IAToolkit.Companies.Configuration;
 namespace IAToolkit.Companies.Configuration.Reading;
 
 /// <summary>How serious a <see cref="ConfigurationProblem"/> is.</summary>
-public enum ProblemSeverity
+internal enum ProblemSeverity
 {
     /// <summary>The company cannot be loaded; the host refuses to start.</summary>
     Error,
