@@ -66,7 +66,7 @@ internal sealed class PopulateSampleDbVerb
         {
             // The server answered and refused (a view blocks a drop, say): the same run fails again, so this is a plain
             // failure (exit 1), not database_unavailable, whose exit code tells a script to retry later.
-            await parse.InvocationConfiguration.Error.WriteLineAsync($"error: Could not populate {DataSourceName} at {endpoint} ({variable.Name}): {Describe(ex)}");
+            await parse.InvocationConfiguration.Error.WriteLineAsync($"error: Could not populate {DataSourceName} at {endpoint} ({(string.IsNullOrWhiteSpace(admin) ? ReaderVariable : AdminVariable)}): {Describe(ex)}");
             return 1;
         }
         catch (NpgsqlException ex)
