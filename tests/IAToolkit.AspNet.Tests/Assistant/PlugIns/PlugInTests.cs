@@ -134,6 +134,7 @@ public sealed class PlugInTests
                 .AddTool<ShipmentStatusTool>()
                 .AddDocumentReader<MemoDocumentReader>();
             var app = builder.Build();
+            app.UseIAToolkit();
             app.MapIAToolkit();
             await app.StartAsync();
 
