@@ -9,9 +9,17 @@ using StackExchange.Redis;
 namespace IAToolkit.Assistant.Conversations;
 
 /// <summary>
-/// Conversations as chains of turns in PostgreSQL (durable), with each chain's history cached in Redis (fast). Every
-/// lookup is by company and user: a response id of another user or company is "not found".
+/// Conversations as chains of turns in PostgreSQL (durable), with the window of history the next prompt needs cached
+/// in Redis (fast). Each turn is stored once in PostgreSQL; Redis holds, per conversation, one key with at most the
+/// newest turns that fit the history budget (the parent's key is dropped when a turn is appended), so its footprint
+/// does not grow with the conversation. Every lookup is by company and user: a response id of another user or company
+/// is "not found".
 /// </summary>
+/// <remarks>
+/// Two questions continuing the same turn at once both read the same window and each appends its own turn: the
+/// conversation branches, and a later question without a response id continues the newest branch. A question that
+/// explicitly continues an older turn finds no cached window and reads its chain from PostgreSQL.
+/// </remarks>
 internal sealed class TurnStore
 {
     private const int MaxDepth = 200;
@@ -94,7 +102,7 @@ internal sealed class TurnStore
         if (history is null)
         {
             var parameters = new { ResponseId = responseId, CompanyId = company.Id, UserIdentifier = userIdentifier, MinDepth = Math.Max(0, depth.Value - MaxDepth) };
-            history = [.. await connection.QueryAsync<Turn>(new CommandDefinition(ChainSql, parameters, cancellationToken: cancellationToken))];
+            history = TurnWindow.Newest([.. await connection.QueryAsync<Turn>(new CommandDefinition(ChainSql, parameters, cancellationToken: cancellationToken))], _options.Value.HistoryTokenBudget);
         }
 
         return new ConversationState(responseId!, depth.Value, history);
@@ -105,7 +113,7 @@ internal sealed class TurnStore
     {
         var id = ResponseIds.Create();
         await InsertAsync(new { ResponseId = id, CompanyId = company.Id, UserIdentifier = userIdentifier, ParentId = (string?)state.ParentId, Depth = state.Depth + 1, Question = (string?)question, Answer = (string?)answer, Model = model }, cancellationToken);
-        await CacheAsync(company, userIdentifier, id, [.. state.History, new Turn(question, answer)]);
+        await CacheAsync(company, userIdentifier, id, TurnWindow.Newest([.. state.History, new Turn(question, answer)], _options.Value.HistoryTokenBudget), state.ParentId);
         return id;
     }
 
@@ -144,15 +152,25 @@ internal sealed class TurnStore
         }
     }
 
-    // The cache is an optimization: when Redis is down the history comes from PostgreSQL.
-    private async Task CacheAsync(Company company, string userIdentifier, string responseId, IReadOnlyList<Turn> history)
+    // The cache is an optimization: when Redis is down the history comes from PostgreSQL. The writes go in one round trip.
+    private async Task CacheAsync(Company company, string userIdentifier, string responseId, IReadOnlyList<Turn> window, string? replacedId = null)
     {
         try
         {
-            var database = (await _redis.GetAsync()).GetDatabase();
+            var batch = (await _redis.GetAsync()).GetDatabase().CreateBatch();
             var lifetime = _options.Value.ConversationCacheLifetime;
-            await database.StringSetAsync(HistoryKey(responseId), JsonSerializer.Serialize(history), lifetime);
-            await database.StringSetAsync(LatestKey(company, userIdentifier), responseId, lifetime);
+            var writes = new List<Task>(3)
+            {
+                batch.StringSetAsync(HistoryKey(responseId), JsonSerializer.Serialize(window), lifetime),
+                batch.StringSetAsync(LatestKey(company, userIdentifier), responseId, lifetime),
+            };
+            if (replacedId is not null)
+            {
+                writes.Add(batch.KeyDeleteAsync(HistoryKey(replacedId)));
+            }
+
+            batch.Execute();
+            await Task.WhenAll(writes);
         }
         catch (RedisException)
         {

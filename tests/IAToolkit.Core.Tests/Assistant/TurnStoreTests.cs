@@ -1,0 +1,165 @@
+using System.Text.Json;
+using Dapper;
+using IAToolkit.Assistant;
+using IAToolkit.Assistant.Conversations;
+using IAToolkit.Companies;
+using IAToolkit.Configuration;
+using IAToolkit.Core.Tests.Mail;
+using IAToolkit.Database;
+using IAToolkit.Database.Migrations;
+using IAToolkit.Redis;
+using IAToolkit.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace IAToolkit.Core.Tests.Assistant;
+
+/// <summary>Conversations against the real PostgreSQL and Redis: the cache holds the window the next prompt needs, not the whole chain.</summary>
+public sealed class TurnStoreTests : DatabaseTest
+{
+    private const int Budget = 600;
+
+    private CoreDatabase? _core;
+    private RedisConnection? _redis;
+    private string _prefix = null!;
+
+    [TearDown]
+    public async Task TearDownAsync()
+    {
+        if (_redis is not null)
+        {
+            var multiplexer = await _redis.GetAsync();
+            foreach (var key in await KeysAsync("*"))
+            {
+                await multiplexer.GetDatabase().KeyDeleteAsync(key);
+            }
+
+            await _redis.DisposeAsync();
+        }
+
+        if (_core is not null)
+        {
+            await _core.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task AppendAsync_ThousandTurns_RedisHoldsOneBoundedWindowAndTheDatabaseEveryTurn()
+    {
+        var (store, company) = await CreateAsync();
+        var state = await store.LoadAsync(company, "ana@acme.com", null, "gpt", CancellationToken.None);
+        long sizeAtHundred = 0;
+        for (var n = 1; n <= 1000; n++)
+        {
+            var id = await store.AppendAsync(company, "ana@acme.com", state, Question(n), Answer(n), "gpt", CancellationToken.None);
+            state = await store.LoadAsync(company, "ana@acme.com", id, "gpt", CancellationToken.None);
+            if (n == 100)
+            {
+                sizeAtHundred = await HistoryBytesAsync();
+            }
+        }
+
+        var turnKeys = await KeysAsync("turns:*");
+        Assert.That(turnKeys, Has.Count.EqualTo(1), "one cached window per conversation, not one per turn");
+        var sizeAtThousand = await HistoryBytesAsync();
+        Assert.That(sizeAtThousand, Is.LessThan(8 * 1024), "the window fits the history budget of 600 tokens");
+        Assert.That(sizeAtThousand, Is.LessThanOrEqualTo(sizeAtHundred + 64), "the footprint does not grow with the conversation");
+
+        var window = state.History;
+        Assert.That(window[^1].Question, Is.EqualTo(Question(1000)), "the newest turn is in the window");
+        Assert.That(window.Sum(t => TokenCounter.Count(t.Question) + TokenCounter.Count(t.Answer)), Is.LessThanOrEqualTo(Budget));
+        Assert.That(window, Has.Count.GreaterThan(1));
+        Assert.That(state.Depth, Is.EqualTo(1000));
+
+        await using var connection = await Database.OpenAsync();
+        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM iat_turns WHERE question IS NOT NULL"), Is.EqualTo(1000), "PostgreSQL keeps every turn");
+    }
+
+    [Test]
+    public async Task LoadAsync_WindowNotCached_ReadsTheSameWindowFromTheDatabase()
+    {
+        var (store, company) = await CreateAsync();
+        var state = await store.LoadAsync(company, "ana@acme.com", null, "gpt", CancellationToken.None);
+        for (var n = 1; n <= 40; n++)
+        {
+            var id = await store.AppendAsync(company, "ana@acme.com", state, Question(n), Answer(n), "gpt", CancellationToken.None);
+            state = await store.LoadAsync(company, "ana@acme.com", id, "gpt", CancellationToken.None);
+        }
+
+        var cached = state.History;
+        foreach (var key in await KeysAsync("turns:*"))
+        {
+            await (await _redis!.GetAsync()).GetDatabase().KeyDeleteAsync(key);
+        }
+
+        var fromDatabase = await store.LoadAsync(company, "ana@acme.com", state.ParentId, "gpt", CancellationToken.None);
+
+        Assert.That(fromDatabase.History, Is.EqualTo(cached));
+    }
+
+    [Test]
+    public async Task LoadAsync_OlderTurnContinued_HistoryEndsAtThatTurn()
+    {
+        var (store, company) = await CreateAsync();
+        var state = await store.LoadAsync(company, "ana@acme.com", null, "gpt", CancellationToken.None);
+        var ids = new List<string>();
+        for (var n = 1; n <= 5; n++)
+        {
+            var id = await store.AppendAsync(company, "ana@acme.com", state, Question(n), Answer(n), "gpt", CancellationToken.None);
+            ids.Add(id);
+            state = await store.LoadAsync(company, "ana@acme.com", id, "gpt", CancellationToken.None);
+        }
+
+        // The third turn's window was dropped from Redis when the fourth was appended: it comes from PostgreSQL.
+        var branch = await store.LoadAsync(company, "ana@acme.com", ids[2], "gpt", CancellationToken.None);
+
+        Assert.That(branch.History.Select(t => t.Question), Is.EqualTo(new[] { Question(1), Question(2), Question(3) }));
+    }
+
+    private async Task<(TurnStore Store, Company Company)> CreateAsync()
+    {
+        _core = new CoreDatabase(Options.Create(new DatabaseOptions { ConnectionString = Database.Uri }), NullLoggerFactory.Instance);
+        await new MigrationRunner(_core).MigrateAsync(CancellationToken.None);
+        await using var connection = await _core.OpenConnectionAsync(CancellationToken.None);
+        var id = await connection.ExecuteScalarAsync<long>("INSERT INTO iat_companies (short_name, name) VALUES ('acme', 'ACME') RETURNING id");
+        var template = MailTestCompany.Create();
+        var company = new Company(id, template.ShortName, template.Folder, template.Configuration, template.Implementation);
+        _prefix = $"iat-test-{Guid.NewGuid():N}:";
+        _redis = new RedisConnection(Options.Create(new RedisOptions { Url = TestServices.RedisUrl, KeyPrefix = _prefix }));
+        var store = new TurnStore(_core, _redis, Options.Create(new AssistantOptions { HistoryTokenBudget = Budget }));
+        return (store, company);
+    }
+
+    private static string Question(int n) => $"Question {n}: how many orders did the northern region ship in week {n % 52} and which carrier took the most of them?";
+
+    private static string Answer(int n) => $"Answer {n}: the northern region shipped {n * 7} orders that week; the carrier with the most was Speedy Express, with {n * 3} of them, followed by United Package.";
+
+    private async Task<long> HistoryBytesAsync()
+    {
+        var keys = await KeysAsync("turns:*");
+        var database = (await _redis!.GetAsync()).GetDatabase();
+        long total = 0;
+        foreach (var key in keys)
+        {
+            total += await database.StringLengthAsync(key);
+        }
+
+        return total;
+    }
+
+    private async Task<List<RedisKey>> KeysAsync(string pattern)
+    {
+        var multiplexer = await _redis!.GetAsync();
+        var keys = new List<RedisKey>();
+        foreach (var server in multiplexer.GetServers())
+        {
+            await foreach (var key in server.KeysAsync(pattern: _prefix + pattern))
+            {
+                keys.Add(key);
+            }
+        }
+
+        return keys;
+    }
+}
