@@ -151,7 +151,11 @@ start_redis() {
   pid_file=$(service_pidfile redis)
   : >"$log_file"
   log "starting redis :$REDIS_PORT"
+  # The settings IAToolkit needs of any Redis (README, "Redis"): a memory limit, and an eviction policy that only
+  # evicts keys with a lifetime (caches, limits, downloads), never the durable ones without (the Data Protection
+  # key ring).
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no \
+    --maxmemory "${REDIS_MAXMEMORY:-256mb}" --maxmemory-policy volatile-lru \
     --daemonize yes --pidfile "$pid_file" --logfile "$log_file" \
     </dev/null >>"$log_file" 2>&1 8>&- 9>&- || fail_to_start redis
 }
