@@ -251,8 +251,8 @@ internal sealed partial class QueryService
         };
         foreach (var turn in history)
         {
-            messages.Add(new ChatMessage(ChatRole.User, turn.Question));
-            messages.Add(new ChatMessage(ChatRole.Assistant, turn.Answer));
+            messages.Add(new CountedChatMessage(ChatRole.User, turn.Question, turn.QuestionTokens));
+            messages.Add(new CountedChatMessage(ChatRole.Assistant, turn.Answer, turn.AnswerTokens));
         }
 
         messages.Add(new ChatMessage(ChatRole.User, userText));

@@ -44,7 +44,7 @@ internal sealed class TokenBudgetChatReducer : IChatReducer
             // A turn runs from a user message to the next one; count it whole, keep it whole or stop.
             for (var j = i; j < turnEnd; j++)
             {
-                spent += TokenCounter.Count(all[j].Text);
+                spent += all[j] is CountedChatMessage counted ? counted.Tokens : TokenCounter.Count(all[j].Text);
             }
 
             if (spent > _budget)

@@ -25,6 +25,15 @@ internal sealed class CoreDatabase : IAsyncDisposable
             builder.ConnectionStringBuilder.ApplicationName = "iatoolkit";
         }
 
+        // The framework runs the same few statements on every question: prepared once per pooled connection, they are
+        // parsed and planned once instead of every time. A connection string that sets its own limit keeps it (0 turns
+        // this off, for a connection pooler in front of PostgreSQL that cannot keep prepared statements).
+        if (!builder.ConnectionStringBuilder.ContainsKey("Max Auto Prepare"))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
+
         builder.UseVector();
         builder.UseLoggerFactory(loggerFactory);
         builder.Name = "iatoolkit-core";

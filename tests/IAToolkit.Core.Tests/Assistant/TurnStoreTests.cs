@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
 using IAToolkit.Assistant;
@@ -117,6 +118,70 @@ public sealed class TurnStoreTests : DatabaseTest
         Assert.That(branch.History.Select(t => t.Question), Is.EqualTo(new[] { Question(1), Question(2), Question(3) }));
     }
 
+    [Test]
+    public async Task LoadAndAppend_CachedConversation_OneInsertAndNoOtherStatement()
+    {
+        var (store, company) = await CreateAsync();
+        var state = await store.LoadAsync(company, "ana@acme.com", null, "gpt", CancellationToken.None);
+        var id = await store.AppendAsync(company, "ana@acme.com", state, Question(1), Answer(1), "gpt", CancellationToken.None);
+
+        using var statements = new StatementRecorder(Database.Uri);
+        var latest = await store.LoadAsync(company, "ana@acme.com", null, "gpt", CancellationToken.None);
+        var byId = await store.LoadAsync(company, "ana@acme.com", id, "gpt", CancellationToken.None);
+        Assert.That(statements.Texts, Is.Empty, "a cached conversation is continued without reading PostgreSQL");
+        await store.AppendAsync(company, "ana@acme.com", byId, Question(2), Answer(2), "gpt", CancellationToken.None);
+
+        Assert.That(statements.Texts, Has.Count.EqualTo(1));
+        Assert.That(statements.Texts[0], Does.StartWith("INSERT INTO iat_turns"));
+        Assert.That(latest.ParentId, Is.EqualTo(id));
+        Assert.That(byId.Depth, Is.EqualTo(1));
+        Assert.That(byId.History.Select(t => t.Question), Is.EqualTo(new[] { Question(1) }));
+    }
+
+    [Test]
+    public async Task AppendAsync_FirstQuestionOfAUser_StoresTheConversationAndTheTurnInOneStatement()
+    {
+        var (store, company) = await CreateAsync();
+
+        using var statements = new StatementRecorder(Database.Uri);
+        var state = await store.LoadAsync(company, "new@acme.com", null, "gpt", CancellationToken.None);
+        var id = await store.AppendAsync(company, "new@acme.com", state, Question(1), Answer(1), "gpt", CancellationToken.None);
+
+        Assert.That(statements.Texts, Has.Count.EqualTo(2), "one read to learn the user has no conversation, one write");
+        await using var connection = await Database.OpenAsync();
+        var rows = (await connection.QueryAsync<(string ResponseId, string? ParentId, int Depth)>(
+            "SELECT response_id, parent_id, depth FROM iat_turns WHERE user_identifier = 'new@acme.com' ORDER BY depth")).ToList();
+        Assert.That(rows, Has.Count.EqualTo(2));
+        Assert.That(rows[0].ParentId, Is.Null);
+        Assert.That(rows[1], Is.EqualTo((id, rows[0].ResponseId, 1)));
+
+        // Without Redis's pointer the database finds the same conversation.
+        foreach (var key in await KeysAsync("*"))
+        {
+            await (await _redis!.GetAsync()).GetDatabase().KeyDeleteAsync(key);
+        }
+
+        var next = await store.LoadAsync(company, "new@acme.com", null, "gpt", CancellationToken.None);
+        Assert.That(next.ParentId, Is.EqualTo(id));
+        Assert.That(next.History.Select(t => t.Answer), Is.EqualTo(new[] { Answer(1) }));
+    }
+
+    [TestCase("ana@acme.com", true)]
+    [TestCase("bob@acme.com", false)]
+    [TestCase("ANA@acme.com", false)]
+    [TestCase("ana@acme.com ", false)]
+    public async Task LoadAsync_CachedTurnOfAnotherUserOrCompany_NotFound(string user, bool sameCompany)
+    {
+        var (store, company) = await CreateAsync();
+        var state = await store.LoadAsync(company, "ana@acme.com", null, "gpt", CancellationToken.None);
+        var id = await store.AppendAsync(company, "ana@acme.com", state, Question(1), Answer(1), "gpt", CancellationToken.None);
+        var other = sameCompany ? await OtherCompanyAsync() : company;
+
+        var ex = await Assert.ThrowsAsync<IAToolkitException>(() => store.LoadAsync(other, user, id, "gpt", CancellationToken.None));
+
+        Assert.That(ex!.Code, Is.EqualTo(ErrorCodes.ConversationNotFound));
+    }
+
     private async Task<(TurnStore Store, Company Company)> CreateAsync()
     {
         _core = new CoreDatabase(Options.Create(new DatabaseOptions { ConnectionString = Database.Uri }), NullLoggerFactory.Instance);
@@ -129,6 +194,14 @@ public sealed class TurnStoreTests : DatabaseTest
         _redis = new RedisConnection(Options.Create(new RedisOptions { Url = TestServices.RedisUrl, KeyPrefix = _prefix }));
         var store = new TurnStore(_core, _redis, Options.Create(new AssistantOptions { HistoryTokenBudget = Budget }));
         return (store, company);
+    }
+
+    private async Task<Company> OtherCompanyAsync()
+    {
+        await using var connection = await _core!.OpenConnectionAsync(CancellationToken.None);
+        var id = await connection.ExecuteScalarAsync<long>("INSERT INTO iat_companies (short_name, name) VALUES ('globex', 'Globex') RETURNING id");
+        var template = MailTestCompany.Create();
+        return new Company(id, "globex", template.Folder, template.Configuration, template.Implementation);
     }
 
     private static string Question(int n) => $"Question {n}: how many orders did the northern region ship in week {n % 52} and which carrier took the most of them?";
@@ -161,5 +234,46 @@ public sealed class TurnStoreTests : DatabaseTest
         }
 
         return keys;
+    }
+
+    /// <summary>The SQL the framework sends to this test's database while it lives, from Npgsql's own activities.</summary>
+    private sealed class StatementRecorder : IDisposable
+    {
+        private readonly ActivityListener _listener;
+        private readonly List<string> _texts = [];
+
+        public StatementRecorder(string databaseUri)
+        {
+            var database = new Uri(databaseUri).AbsolutePath.Trim('/');
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == "Npgsql",
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = activity =>
+                {
+                    if (activity.GetTagItem("db.namespace") as string == database || activity.GetTagItem("db.name") as string == database)
+                    {
+                        lock (_texts)
+                        {
+                            _texts.Add(activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string ?? activity.DisplayName);
+                        }
+                    }
+                },
+            };
+            ActivitySource.AddActivityListener(_listener);
+        }
+
+        public IReadOnlyList<string> Texts
+        {
+            get
+            {
+                lock (_texts)
+                {
+                    return [.. _texts];
+                }
+            }
+        }
+
+        public void Dispose() => _listener.Dispose();
     }
 }

@@ -16,9 +16,16 @@ namespace IAToolkit.Assistant.Conversations;
 /// is "not found".
 /// </summary>
 /// <remarks>
+/// <para>
+/// A question that continues a cached turn reads nothing from PostgreSQL: the cached window carries the owner and the
+/// depth. Its one database statement is the insert of the new turn (with the root, for a conversation the question
+/// starts). Statements are prepared once per pooled connection (see <see cref="CoreDatabase"/>).
+/// </para>
+/// <para>
 /// Two questions continuing the same turn at once both read the same window and each appends its own turn: the
 /// conversation branches, and a later question without a response id continues the newest branch. A question that
 /// explicitly continues an older turn finds no cached window and reads its chain from PostgreSQL.
+/// </para>
 /// </remarks>
 internal sealed class TurnStore
 {
@@ -29,7 +36,13 @@ internal sealed class TurnStore
         VALUES (@ResponseId, @CompanyId, @UserIdentifier, @ParentId, @Depth, @Question, @Answer, @Model)
         """;
 
-    private const string FindSql = "SELECT depth FROM iat_turns WHERE response_id = @ResponseId AND company_id = @CompanyId AND user_identifier = @UserIdentifier";
+    // A conversation started by its first question: the root and the turn in one statement (the reference from the
+    // turn to the root is checked at the end of the statement).
+    private const string InsertWithRootSql = """
+        INSERT INTO iat_turns (response_id, company_id, user_identifier, parent_id, depth, question, answer, model)
+        VALUES (@RootId, @CompanyId, @UserIdentifier, NULL, 0, NULL, NULL, @Model),
+               (@ResponseId, @CompanyId, @UserIdentifier, @RootId, 1, @Question, @Answer, @Model)
+        """;
 
     private const string LatestSql = """
         SELECT response_id FROM iat_turns
@@ -37,16 +50,17 @@ internal sealed class TurnStore
         ORDER BY created_at DESC, depth DESC LIMIT 1
         """;
 
+    // The turn and up to MaxDepth of its ancestors, newest first; no row when the turn is not this user's.
     private const string ChainSql = """
         WITH RECURSIVE chain AS (
-            SELECT response_id, parent_id, depth, question, answer FROM iat_turns
+            SELECT response_id, parent_id, depth, depth AS top, question, answer FROM iat_turns
             WHERE response_id = @ResponseId AND company_id = @CompanyId AND user_identifier = @UserIdentifier
             UNION ALL
-            SELECT t.response_id, t.parent_id, t.depth, t.question, t.answer
+            SELECT t.response_id, t.parent_id, t.depth, c.top, t.question, t.answer
             FROM iat_turns t JOIN chain c ON t.response_id = c.parent_id
-            WHERE c.depth > 0 AND c.depth > @MinDepth
+            WHERE c.depth > 0 AND c.depth > c.top - @MaxDepth
         )
-        SELECT question, answer FROM chain WHERE question IS NOT NULL ORDER BY depth
+        SELECT depth, question, answer FROM chain ORDER BY depth DESC
         """;
 
     private readonly CoreDatabase _database;
@@ -64,8 +78,13 @@ internal sealed class TurnStore
     public async Task<string> StartAsync(Company company, string userIdentifier, string model, CancellationToken cancellationToken)
     {
         var id = ResponseIds.Create();
-        await InsertAsync(new { ResponseId = id, CompanyId = company.Id, UserIdentifier = userIdentifier, ParentId = (string?)null, Depth = 0, Question = (string?)null, Answer = (string?)null, Model = model }, cancellationToken);
-        await CacheAsync(company, userIdentifier, id, []);
+        await using (var connection = await _database.OpenConnectionAsync(cancellationToken))
+        {
+            var row = new { ResponseId = id, CompanyId = company.Id, UserIdentifier = userIdentifier, ParentId = (string?)null, Depth = 0, Question = (string?)null, Answer = (string?)null, Model = model };
+            await connection.ExecuteAsync(new CommandDefinition(InsertSql, row, cancellationToken: cancellationToken));
+        }
+
+        await CacheAsync(company, userIdentifier, id, 0, []);
         return id;
     }
 
@@ -80,51 +99,86 @@ internal sealed class TurnStore
 
         var explicitId = responseId is not null;
         responseId ??= await CachedLatestAsync(company, userIdentifier);
+        if (responseId is not null && await ReadCacheAsync(company, userIdentifier, responseId) is { } cached)
+        {
+            return cached;
+        }
+
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        var depth = responseId is null ? null : await DepthAsync(connection, company, userIdentifier, responseId, cancellationToken);
-        if (depth is null && !explicitId)
+        var state = responseId is null ? null : await ChainAsync(connection, company, userIdentifier, responseId, cancellationToken);
+        if (state is null && !explicitId)
         {
             // No pointer, or a stale one (Redis outlived the row): the database knows the latest turn.
             responseId = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(LatestSql, new { CompanyId = company.Id, UserIdentifier = userIdentifier }, cancellationToken: cancellationToken));
-            depth = responseId is null ? null : await DepthAsync(connection, company, userIdentifier, responseId, cancellationToken);
-            if (depth is null)
+            state = responseId is null ? null : await ChainAsync(connection, company, userIdentifier, responseId, cancellationToken);
+            if (state is null)
             {
-                return new ConversationState(await StartAsync(company, userIdentifier, model, cancellationToken), 0, []);
+                // The user's first question: the conversation is stored with its first turn.
+                return new ConversationState(ResponseIds.Create(), 0, [], Stored: false);
             }
         }
 
-        if (depth is null)
-        {
-            throw NotFound(responseId!);
-        }
-
-        var history = await ReadCacheAsync(responseId!);
-        if (history is null)
-        {
-            var parameters = new { ResponseId = responseId, CompanyId = company.Id, UserIdentifier = userIdentifier, MinDepth = Math.Max(0, depth.Value - MaxDepth) };
-            history = TurnWindow.Newest([.. await connection.QueryAsync<Turn>(new CommandDefinition(ChainSql, parameters, cancellationToken: cancellationToken))], _options.Value.HistoryTokenBudget);
-        }
-
-        return new ConversationState(responseId!, depth.Value, history);
+        return state ?? throw NotFound(responseId!);
     }
 
     /// <summary>Records an answered question after <paramref name="state"/> and returns the new turn's response id.</summary>
     public async Task<string> AppendAsync(Company company, string userIdentifier, ConversationState state, string question, string answer, string model, CancellationToken cancellationToken)
     {
         var id = ResponseIds.Create();
-        await InsertAsync(new { ResponseId = id, CompanyId = company.Id, UserIdentifier = userIdentifier, ParentId = (string?)state.ParentId, Depth = state.Depth + 1, Question = (string?)question, Answer = (string?)answer, Model = model }, cancellationToken);
-        await CacheAsync(company, userIdentifier, id, TurnWindow.Newest([.. state.History, new Turn(question, answer)], _options.Value.HistoryTokenBudget), state.ParentId);
+        var depth = state.Depth + 1;
+        await using (var connection = await _database.OpenConnectionAsync(cancellationToken))
+        {
+            if (state.Stored)
+            {
+                var row = new { ResponseId = id, CompanyId = company.Id, UserIdentifier = userIdentifier, ParentId = (string?)state.ParentId, Depth = depth, Question = (string?)question, Answer = (string?)answer, Model = model };
+                await connection.ExecuteAsync(new CommandDefinition(InsertSql, row, cancellationToken: cancellationToken));
+            }
+            else
+            {
+                var rows = new { RootId = state.ParentId, ResponseId = id, CompanyId = company.Id, UserIdentifier = userIdentifier, Question = question, Answer = answer, Model = model };
+                await connection.ExecuteAsync(new CommandDefinition(InsertWithRootSql, rows, cancellationToken: cancellationToken));
+            }
+        }
+
+        var window = TurnWindow.Newest([.. state.History, Turn.Of(question, answer)], _options.Value.HistoryTokenBudget);
+        await CacheAsync(company, userIdentifier, id, depth, window, state.Stored ? state.ParentId : null);
         return id;
     }
 
-    private async Task InsertAsync(object row, CancellationToken cancellationToken)
+    /// <summary>The state after <paramref name="responseId"/> from the database, or <see langword="null"/> when it is not this user's turn.</summary>
+    private async Task<ConversationState?> ChainAsync(Npgsql.NpgsqlConnection connection, Company company, string userIdentifier, string responseId, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(InsertSql, row, cancellationToken: cancellationToken));
-    }
+        var parameters = new { ResponseId = responseId, CompanyId = company.Id, UserIdentifier = userIdentifier, MaxDepth };
+        var rows = (await connection.QueryAsync<ChainRow>(new CommandDefinition(ChainSql, parameters, cancellationToken: cancellationToken))).AsList();
+        if (rows.Count == 0)
+        {
+            return null;
+        }
 
-    private static Task<int?> DepthAsync(Npgsql.NpgsqlConnection connection, Company company, string userIdentifier, string responseId, CancellationToken cancellationToken)
-        => connection.ExecuteScalarAsync<int?>(new CommandDefinition(FindSql, new { ResponseId = responseId, CompanyId = company.Id, UserIdentifier = userIdentifier }, cancellationToken: cancellationToken));
+        // Newest first: count back only as far as the budget reaches.
+        var budget = _options.Value.HistoryTokenBudget;
+        var window = new List<Turn>();
+        var spent = 0;
+        foreach (var row in rows)
+        {
+            if (row.Question is null)
+            {
+                break;
+            }
+
+            var turn = Turn.Of(row.Question, row.Answer ?? string.Empty);
+            spent += turn.Tokens;
+            if (spent > budget)
+            {
+                break;
+            }
+
+            window.Add(turn);
+        }
+
+        window.Reverse();
+        return new ConversationState(responseId, rows[0].Depth, window);
+    }
 
     private async Task<string?> CachedLatestAsync(Company company, string userIdentifier)
     {
@@ -139,29 +193,44 @@ internal sealed class TurnStore
         }
     }
 
-    private async Task<IReadOnlyList<Turn>?> ReadCacheAsync(string responseId)
+    /// <summary>The cached state after <paramref name="responseId"/>, when Redis has it and it is this user's.</summary>
+    private async Task<ConversationState?> ReadCacheAsync(Company company, string userIdentifier, string responseId)
     {
         try
         {
-            var value = await (await _redis.GetAsync()).GetDatabase().StringGetAsync(HistoryKey(responseId));
-            return value.IsNull ? null : JsonSerializer.Deserialize<List<Turn>>(value.ToString());
+            var value = await (await _redis.GetAsync()).GetDatabase().StringGetLeaseAsync(HistoryKey(responseId));
+            if (value is null)
+            {
+                return null;
+            }
+
+            using (value)
+            {
+                var window = JsonSerializer.Deserialize(value.Span, ConversationJsonContext.Default.CachedWindow);
+
+                // Another user's (or company's) id is not found here; the database gives the definite answer.
+                return window is not null && window.CompanyId == company.Id && window.UserIdentifier == userIdentifier
+                    ? new ConversationState(responseId, window.Depth, window.Turns)
+                    : null;
+            }
         }
-        catch (RedisException)
+        catch (Exception ex) when (ex is RedisException or JsonException)
         {
             return null;
         }
     }
 
     // The cache is an optimization: when Redis is down the history comes from PostgreSQL. The writes go in one round trip.
-    private async Task CacheAsync(Company company, string userIdentifier, string responseId, IReadOnlyList<Turn> window, string? replacedId = null)
+    private async Task CacheAsync(Company company, string userIdentifier, string responseId, int depth, IReadOnlyList<Turn> window, string? replacedId = null)
     {
         try
         {
             var batch = (await _redis.GetAsync()).GetDatabase().CreateBatch();
             var lifetime = _options.Value.ConversationCacheLifetime;
+            var value = JsonSerializer.SerializeToUtf8Bytes(new CachedWindow(company.Id, userIdentifier, depth, window), ConversationJsonContext.Default.CachedWindow);
             var writes = new List<Task>(3)
             {
-                batch.StringSetAsync(HistoryKey(responseId), JsonSerializer.Serialize(window), lifetime),
+                batch.StringSetAsync(HistoryKey(responseId), value, lifetime),
                 batch.StringSetAsync(LatestKey(company, userIdentifier), responseId, lifetime),
             };
             if (replacedId is not null)
@@ -183,4 +252,6 @@ internal sealed class TurnStore
 
     private static IAToolkitException NotFound(string responseId)
         => new(ErrorCodes.ConversationNotFound, $"There is no conversation '{responseId}' for this user; call init-context to start one, or leave response_id out to continue the latest.");
+
+    private sealed record ChainRow(int Depth, string? Question, string? Answer);
 }

@@ -14,7 +14,7 @@ internal static class TurnWindow
         var spent = 0;
         for (var i = history.Count - 1; i >= 0; i--)
         {
-            spent += TokenCounter.Count(history[i].Question) + TokenCounter.Count(history[i].Answer);
+            spent += history[i].Tokens;
             if (spent > budget)
             {
                 break;
