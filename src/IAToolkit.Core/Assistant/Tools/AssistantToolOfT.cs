@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using IAToolkit.Companies;
 using Microsoft.Extensions.AI;
@@ -20,6 +21,7 @@ namespace IAToolkit.Assistant.Tools;
 public abstract class AssistantTool<TArguments> : AssistantTool, IToolInvoker
 #pragma warning restore RS0022
 {
+    private readonly ConditionalWeakTable<Company, StrongBox<JsonElement>> _schemas = [];
     private JsonElement? _schema;
 
     /// <summary>
@@ -42,7 +44,12 @@ public abstract class AssistantTool<TArguments> : AssistantTool, IToolInvoker
     internal virtual object ErrorResult(IAToolkitException exception, ToolRun run) => new { error = exception.Message };
 
     internal override IEnumerable<AIFunction> ToolsFor(ToolRun run)
-        => AppliesTo(run.Company) ? [new ToolFunction(Name, Description, SchemaFor(run.Company), this, run)] : [];
+        => AppliesTo(run.Company) ? [new ToolFunction(Name, Description, CachedSchemaFor(run.Company), this, run)] : [];
+
+    // A schema is built once per loaded company (a reloaded company is a new instance, so it gets a new schema), not
+    // per question: building one reflects over the record and allocates its JSON.
+    private JsonElement CachedSchemaFor(Company company)
+        => _schemas.GetValue(company, c => new StrongBox<JsonElement>(SchemaFor(c))).Value;
 
     Task<object?> IToolInvoker.InvokeAsync(JsonElement arguments, ToolRun run, CancellationToken cancellationToken)
         => InvokeAsync(Bind(arguments, run), new AssistantToolContext(run), cancellationToken);
