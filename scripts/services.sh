@@ -141,6 +141,8 @@ start_postgres() {
   # pg_ctl hands these to a shell, hence the quotes around the path.
   local options="-p $PG_PORT -k '$PG_SOCKET_DIR' -c listen_addresses=127.0.0.1"
   options+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  # Many test hosts, and the overhead benchmark's 64 clients, each keep a pool of connections.
+  options+=" -c max_connections=300"
   as_postgres "$PGBIN/pg_ctl" -D "$PG_DATA" -l "$log_file" -w -t 60 -o "$options" start \
     >/dev/null 8>&- 9>&- || fail_to_start postgres
 }

@@ -9,6 +9,7 @@ using IAToolkit.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OpenAI;
 
@@ -101,7 +102,9 @@ internal sealed class ChatClientProvider : IDisposable
         var pipeline = Create(provider, model, endpoint, key)
             .AsBuilder()
             .UseFunctionInvocation(_loggerFactory, c => c.MaximumIterationsPerRequest = options.MaxToolIterations)
-            .UseOpenTelemetry(_loggerFactory, IAToolkitTelemetry.Name, c => c.EnableSensitiveData = false)
+            // No logger for the telemetry layer: it would log every failed or canceled call as a warning with its stack
+            // trace (a client that went away included); failures are logged once, by the logging layer and the query.
+            .UseOpenTelemetry(NullLoggerFactory.Instance, IAToolkitTelemetry.Name, c => c.EnableSensitiveData = false)
             .UseLogging(_loggerFactory)
             .Build(_services);
         var providerName = pipeline.GetService<ChatClientMetadata>()?.ProviderName ?? provider.ToString().ToLowerInvariant();
