@@ -47,14 +47,21 @@ internal static class OverheadBenchmark
             Console.Error.WriteLine("starting: databases, sample data, API keys, the zero-latency model, the sample host (Release)…");
             await using var rig = await OverheadRig.StartAsync(stop.Token);
             await PrintSetUpAsync(rig, options, stop.Token);
-            return options.Questions is { } questions
+            var exit = options.Questions is { } questions
                 ? await LongRunAsync(rig, wrk, options, questions, stop.Token)
                 : await TableAsync(rig, wrk, options, stop.Token);
+            PrintHostLog(rig);
+            return exit;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             await Console.Error.WriteLineAsync("interrupted: the host and wrk were stopped and the throwaway databases dropped.");
             return 130;
+        }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync($"overhead: {e.Message}");
+            return 1;
         }
         finally
         {
@@ -135,6 +142,17 @@ internal static class OverheadBenchmark
         Console.WriteLine();
         Console.WriteLine(Invariant($"after {asked:N0} questions: host RSS {rss / 1024.0 / 1024:N0} MB{(errors ? "; ⚠ some slices had errors" : string.Empty)}"));
         return errors ? 1 : 0;
+    }
+
+    private static void PrintHostLog(OverheadRig rig)
+    {
+        var summary = HostLogSummary.Lines(rig.Host.Output + rig.Host.Error);
+        Console.WriteLine();
+        Console.WriteLine(summary.Count == 0 ? "host log: no warning or error." : "host log, warnings and errors by source (the end of each wrk run drops the requests in flight):");
+        foreach (var line in summary)
+        {
+            Console.WriteLine("    " + line);
+        }
     }
 
     private static async Task PrintSetUpAsync(OverheadRig rig, OverheadOptions options, CancellationToken cancellationToken)

@@ -79,7 +79,9 @@ internal sealed class OverheadRig : IAsyncDisposable
     {
         Core = await Add(TestDatabase.CreateAsync());
         var sample = await Add(TestDatabase.CreateAsync());
-        var environment = new Dictionary<string, string?> { ["SAMPLE_DATABASE_URI"] = sample.Uri };
+        // The SQL tool must log in as a role that can only read (the host refuses the core database's user).
+        var reader = await Add(ReadOnlyRole.CreateAsync(sample));
+        var environment = new Dictionary<string, string?> { ["SAMPLE_DATABASE_URI"] = reader.Uri, ["SAMPLE_DATABASE_ADMIN_URI"] = sample.Uri };
         foreach (var verb in new[] { "migrate", "populate-sample-db" })
         {
             await RunVerbAsync(environment, verb);

@@ -20,7 +20,12 @@ internal sealed class RedisFootprint : IAsyncDisposable
     }
 
     public static async Task<RedisFootprint> ConnectAsync(string url, string prefix)
-        => new(await ConnectionMultiplexer.ConnectAsync(RedisUrl.ToConfigurationOptions(url)), prefix);
+    {
+        // INFO counts as an admin command for StackExchange.Redis.
+        var options = RedisUrl.ToConfigurationOptions(url);
+        options.AllowAdmin = true;
+        return new(await ConnectionMultiplexer.ConnectAsync(options), prefix);
+    }
 
     /// <summary><c>used_memory</c>: bytes Redis has allocated, for every client of the server.</summary>
     public Task<long> UsedMemoryAsync() => InfoAsync("memory", "used_memory");
