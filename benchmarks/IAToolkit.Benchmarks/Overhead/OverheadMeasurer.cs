@@ -10,16 +10,16 @@ internal sealed class OverheadMeasurer(OverheadRig rig, WrkRunner wrk, OverheadO
     public async Task<OverheadMeasurement> MeasureAsync(OverheadScenario scenario, int connections, CancellationToken cancellationToken, bool warmup = true, TimeSpan? duration = null)
     {
         var url = scenario.IsModelAlone ? rig.Model.ChatCompletionsUrl : rig.QueryUrl;
-        string Script() => scenario.IsModelAlone
+        string Script(int sweepThreads) => scenario.IsModelAlone
             ? WrkScript.Fixed(wrk.WriteFile("model-body.json", rig.Model.SampleBody!))
-            : WrkScript.Questions(rig.QueryUrl.AbsolutePath, scenario.Question!, rig.Keys, $"bench-new-{Environment.ProcessId}-{Interlocked.Increment(ref _runs)}", scenario.HistoryUsers);
+            : WrkScript.Questions(rig.QueryUrl.AbsolutePath, scenario.Question!, rig.Keys, $"bench-new-{Environment.ProcessId}-{Interlocked.Increment(ref _runs)}", scenario.HistoryUsers, sweepThreads);
 
         if (warmup)
         {
-            await wrk.RunAsync(url, Script(), connections, options.Warmup, null, cancellationToken);
+            await wrk.RunAsync(url, Script(WrkRunner.Threads(connections)), connections, options.Warmup, null, cancellationToken);
         }
 
-        var script = Script();
+        var script = Script(0);
         var turnsBefore = scenario.IsModelAlone ? 0 : await HistorySeeder.CountTurnsAsync(rig.Core.ConnectionString);
         var redisBefore = await rig.Redis.UsedMemoryAsync();
         CpuReading[] before = [];

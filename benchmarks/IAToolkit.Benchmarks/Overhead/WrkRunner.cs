@@ -30,6 +30,9 @@ internal sealed class WrkRunner
         return path is null ? null : new WrkRunner(path, folder);
     }
 
+    /// <summary>wrk's threads for <paramref name="connections"/>: two at most, as the machine the targets are set for has two cores.</summary>
+    public static int Threads(int connections) => Math.Min(connections, 2);
+
     /// <summary>Writes <paramref name="content"/> to a new file of the run's folder and returns its path.</summary>
     public string WriteFile(string name, byte[] content)
     {
@@ -53,7 +56,7 @@ internal sealed class WrkRunner
         };
         foreach (var arg in new[]
         {
-            "-t", Math.Min(connections, 2).ToString(CultureInfo.InvariantCulture),
+            "-t", Threads(connections).ToString(CultureInfo.InvariantCulture),
             "-c", connections.ToString(CultureInfo.InvariantCulture),
             "-d", $"{Math.Max(1, (int)Math.Round(duration.TotalSeconds)).ToString(CultureInfo.InvariantCulture)}s",
             "--timeout", "30s",

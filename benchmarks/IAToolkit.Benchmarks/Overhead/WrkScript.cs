@@ -27,8 +27,10 @@ internal static class WrkScript
     /// <summary>
     /// A question to <paramref name="path"/> as a new user each time (<paramref name="historyUsers"/> 0) or as one of the
     /// users <c>bench-history-1..N</c> picked at random, who continues their latest turn. Requests take the API keys in turn.
+    /// With <paramref name="sweepThreads"/> (a warm-up) the users are taken in order instead, so each gets a first
+    /// question (and its window into the cache) as early as possible.
     /// </summary>
-    public static string Questions(string path, string question, IReadOnlyList<string> keys, string runTag, int historyUsers)
+    public static string Questions(string path, string question, IReadOnlyList<string> keys, string runTag, int historyUsers, int sweepThreads = 0)
     {
         var prefix = "{\"question\":" + JsonSerializer.Serialize(question) + ",\"user_identifier\":\"";
         var keyList = string.Join(", ", keys.Select(k => Lua("Bearer " + k)));
@@ -40,6 +42,7 @@ internal static class WrkScript
             local keys = { {{keyList}} }
             local history_users = {{historyUsers.ToString(CultureInfo.InvariantCulture)}}
             local run_tag = {{Lua(runTag)}}
+            local sweep_threads = {{sweepThreads.ToString(CultureInfo.InvariantCulture)}}
             local counter = 0
             local thread_number = 0
             local headers = {}
@@ -60,7 +63,9 @@ internal static class WrkScript
             function request()
               counter = counter + 1
               local user
-              if history_users > 0 then
+              if history_users > 0 and sweep_threads > 0 then
+                user = "bench-history-" .. ((counter - 1) * sweep_threads + thread_number - 1) % history_users + 1
+              elseif history_users > 0 then
                 user = "bench-history-" .. math.random(history_users)
               else
                 user = run_tag .. "-" .. thread_number .. "-" .. counter
