@@ -90,7 +90,7 @@ internal static class OverheadBenchmark
                 Console.Error.WriteLine($"{scenario.Name}, {connections} connection(s): {options.Warmup.TotalSeconds:0} s warm-up, {options.Duration.TotalSeconds:0} s measured…");
                 var measured = await measurer.MeasureAsync(scenario, connections, cancellationToken);
                 rows.Add(measured);
-                Console.Error.WriteLine(Invariant($"  {measured.Wrk.RequestsPerSecond:N0} req/s, p50 {OverheadMeasurement.Ms(measured.Wrk.P50)}, p99 {OverheadMeasurement.Ms(measured.Wrk.P99)}, {measured.Wrk.NonSuccess} non-2xx, {measured.Wrk.SocketErrors} socket errors"));
+                Console.Error.WriteLine(Invariant($"  {measured.Wrk.RequestsPerSecond:N0} req/s, p50 {OverheadMeasurement.Ms(measured.Wrk.P50)}, p99 {OverheadMeasurement.Ms(measured.Wrk.P99)}, {measured.Wrk.NonSuccess} non-2xx, {measured.Wrk.SocketErrors} socket errors, {measured.ToolErrors} tool errors"));
             }
         }
 
@@ -104,11 +104,12 @@ internal static class OverheadBenchmark
 
         Console.WriteLine();
         Console.WriteLine("CPU: % of one core over the measured run, from /proc/<pid>/stat (host: the sample host; postgres: the server's background processes and the backends of this run's databases; model server: this benchmark process; in parentheses: idle during the model-alone runs).");
+        Console.WriteLine("Errors: non-2xx responses and socket errors as wrk counts them; tool errors: SQL tool results that came back to the model as an error (the host still answers 200). PG conns: the host's connections to the core and sample databases right after the run.");
         Console.WriteLine("Redis: growth of INFO used_memory (the whole server) over the run, divided by the rows added to iat_turns; keys: those under the run's own key prefix afterwards.");
-        var failed = rows.Count(r => r.Wrk.HasErrors);
+        var failed = rows.Count(r => r.HasErrors);
         if (failed > 0)
         {
-            Console.WriteLine($"⚠ {failed} run(s) had non-2xx responses or socket errors: their numbers are not valid measurements.");
+            Console.WriteLine($"⚠ {failed} run(s) had non-2xx responses, socket errors or failed tool calls: their numbers are not valid measurements.");
         }
 
         return failed > 0 ? 1 : 0;
@@ -133,7 +134,7 @@ internal static class OverheadBenchmark
             var measured = await measurer.MeasureAsync(scenario, connections, cancellationToken, warmup: false, duration: slice);
             asked += measured.Wrk.Requests;
             rate = Math.Max(1, measured.Wrk.RequestsPerSecond);
-            errors |= measured.Wrk.HasErrors;
+            errors |= measured.HasErrors;
             var w = measured.Wrk;
             Console.WriteLine(Invariant($"| {asked:N0} | {w.RequestsPerSecond:N0} | {OverheadMeasurement.Ms(w.P50)} | {OverheadMeasurement.Ms(w.P99)} | {w.NonSuccess:N0} / {w.SocketErrors:N0} | {measured.HostCpu:N0} % | {measured.PostgresCpu:N0} % | {(measured.HostResidentBytes ?? 0) / 1024.0 / 1024:N0} MB | {measured.RedisKeys:N0} |"));
         }

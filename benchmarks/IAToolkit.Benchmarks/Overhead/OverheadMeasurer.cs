@@ -22,6 +22,7 @@ internal sealed class OverheadMeasurer(OverheadRig rig, WrkRunner wrk, OverheadO
         var script = Script(0);
         var turnsBefore = scenario.IsModelAlone ? 0 : await HistorySeeder.CountTurnsAsync(rig.Core.ConnectionString);
         var redisBefore = await rig.Redis.UsedMemoryAsync();
+        var toolErrorsBefore = rig.Model.ToolErrors;
         CpuReading[] before = [];
         var clock = new Stopwatch();
         var result = await wrk.RunAsync(url, script, connections, duration ?? options.Duration, () =>
@@ -35,6 +36,7 @@ internal sealed class OverheadMeasurer(OverheadRig rig, WrkRunner wrk, OverheadO
         var redisAfter = await rig.Redis.UsedMemoryAsync();
         var turnsAfter = scenario.IsModelAlone ? 0 : await HistorySeeder.CountTurnsAsync(rig.Core.ConnectionString);
         var keys = await rig.Redis.CountKeysAsync();
+        var postgresConnections = await rig.PostgresConnectionsAsync();
         return new OverheadMeasurement(
             scenario,
             connections,
@@ -47,7 +49,9 @@ internal sealed class OverheadMeasurer(OverheadRig rig, WrkRunner wrk, OverheadO
             rss,
             redisAfter - redisBefore,
             turnsAfter - turnsBefore,
-            keys);
+            keys,
+            rig.Model.ToolErrors - toolErrorsBefore,
+            postgresConnections);
     }
 
     private CpuReading[] Readings() => [rig.Processes.HostCpu(), rig.Processes.PostgresCpu(), rig.Processes.RedisCpu(), MeasuredProcesses.SelfCpu()];

@@ -20,6 +20,7 @@ internal sealed class OverheadRig : IAsyncDisposable
     private const int KeyCount = 4;
 
     private readonly List<IAsyncDisposable> _resources = [];
+    private string[] _databaseNames = [];
 
     private OverheadRig()
     {
@@ -101,7 +102,8 @@ internal sealed class OverheadRig : IAsyncDisposable
         environment["IAToolkit__Limits__QueriesPerMinute"] = "100000";
         environment["IAToolkit__Limits__ConcurrentQueries"] = "100000";
         Host = await SampleHostProcess.StartServingAsync(Core.Uri, environment);
-        Processes = new MeasuredProcesses(Host.ProcessId, await PostmasterAsync(), await Redis.ProcessIdAsync(), [Core.Name, sample.Name]);
+        _databaseNames = [Core.Name, sample.Name];
+        Processes = new MeasuredProcesses(Host.ProcessId, await PostmasterAsync(), await Redis.ProcessIdAsync(), _databaseNames);
     }
 
     private async Task<T> Add<T>(Task<T> starting)
@@ -126,6 +128,19 @@ internal sealed class OverheadRig : IAsyncDisposable
         var name = "overhead-" + number.ToString(CultureInfo.InvariantCulture);
         var (exit, output, error) = await SampleHostProcess.RunAsync(Core.Uri, environment, "api-key", Company, "--name", name);
         return exit == 0 ? output.Trim().Split('\'')[1] : throw new InvalidOperationException(output + error);
+    }
+
+    /// <summary>
+    /// The host's connections to its databases (core and sample) now: right after a run that is about the most it held
+    /// during it, as its pools keep idle connections for minutes.
+    /// </summary>
+    public async Task<long> PostgresConnectionsAsync()
+    {
+        await using var connection = new NpgsqlConnection(Core.ConnectionString);
+        await connection.OpenAsync();
+        return await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = ANY(@Databases) AND pid <> pg_backend_pid()",
+            new { Databases = _databaseNames });
     }
 
     /// <summary>The PostgreSQL server's main process: the parent of a backend.</summary>

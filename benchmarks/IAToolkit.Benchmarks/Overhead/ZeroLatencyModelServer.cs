@@ -22,6 +22,7 @@ internal sealed class ZeroLatencyModelServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ModelReplies _replies = ModelReplies.Create();
     private byte[]? _sampleBody;
+    private long _toolErrors;
 
     private ZeroLatencyModelServer(WebApplication app) => _app = app;
 
@@ -30,6 +31,12 @@ internal sealed class ZeroLatencyModelServer : IAsyncDisposable
 
     /// <summary>The chat completions URL, for driving the model alone.</summary>
     public Uri ChatCompletionsUrl => new(OpenAIEndpoint + "/chat/completions");
+
+    /// <summary>
+    /// Tool results that came back as an error (<c>{"error": …}</c>) so far: the host answers those questions with a 200
+    /// all the same, because the model answers anyway, so only this count shows them.
+    /// </summary>
+    public long ToolErrors => Interlocked.Read(ref _toolErrors);
 
     /// <summary>The body of the first question without tools the host sent: what the host sends, to send the model alone.</summary>
     public byte[]? SampleBody => Volatile.Read(ref _sampleBody);
@@ -85,7 +92,7 @@ internal sealed class ZeroLatencyModelServer : IAsyncDisposable
     }
 
     /// <summary>True when the newest user message asks for SQL and no tool result has come back yet.</summary>
-    private static bool WantsToolCall(JsonElement root, out bool sqlQuestion)
+    private bool WantsToolCall(JsonElement root, out bool sqlQuestion)
     {
         sqlQuestion = false;
         if (!root.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array || messages.GetArrayLength() == 0)
@@ -94,6 +101,12 @@ internal sealed class ZeroLatencyModelServer : IAsyncDisposable
         }
 
         var count = messages.GetArrayLength();
+        var last = messages[count - 1];
+        if (Role(last) == "tool" && Content(last).Contains("\"error\"", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _toolErrors);
+        }
+
         for (var i = count - 1; i >= 0; i--)
         {
             var message = messages[i];
@@ -104,7 +117,7 @@ internal sealed class ZeroLatencyModelServer : IAsyncDisposable
             }
         }
 
-        return sqlQuestion && Role(messages[count - 1]) != "tool";
+        return sqlQuestion && Role(last) != "tool";
     }
 
     private static string? Role(JsonElement message)
