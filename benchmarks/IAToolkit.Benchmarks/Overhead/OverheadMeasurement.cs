@@ -17,9 +17,11 @@ internal sealed record OverheadMeasurement(
     long TurnsStored,
     long RedisKeys,
     long ToolErrors,
-    long PostgresConnections)
+    long PostgresConnections,
+    WrkResult? Warmup)
 {
-    public bool HasErrors => Wrk.HasErrors || ToolErrors > 0;
+    /// <summary>Errors in the run or its warm-up, or no request completed at all: the numbers do not measure the scenario.</summary>
+    public bool HasErrors => Wrk.HasErrors || ToolErrors > 0 || Wrk.Requests == 0 || Warmup?.HasErrors == true;
 
     public const string Header = """
         | scenario | conn. | req/s | p50 | p90 | p99 | model alone p50 | overhead p50 | non-2xx / socket / tool errors | CPU host | CPU postgres | CPU redis | CPU model server | CPU wrk | host RSS | PG conns | Redis bytes / stored turn (turns, keys) |
@@ -29,7 +31,9 @@ internal sealed record OverheadMeasurement(
     /// <summary>The row, with <paramref name="alone"/> the model-alone run at the same connections (null for that run itself).</summary>
     public string Row(OverheadMeasurement? alone)
     {
-        var errors = HasErrors ? Invariant($"**{Wrk.NonSuccess:N0} / {Wrk.SocketErrors:N0} / {ToolErrors:N0}**") : "0 / 0 / 0";
+        var warmup = Warmup?.HasErrors == true ? Invariant($" (warm-up: {Warmup.NonSuccess:N0} / {Warmup.SocketErrors:N0})") : string.Empty;
+        var none = Wrk.Requests == 0 ? " no request completed" : string.Empty;
+        var errors = HasErrors ? Invariant($"**{Wrk.NonSuccess:N0} / {Wrk.SocketErrors:N0} / {ToolErrors:N0}{warmup}{none}**") : "0 / 0 / 0";
         var name = HasErrors ? Scenario.Name + " ⚠ errors" : Scenario.Name;
         var aloneP50 = alone is null ? "—" : Ms(alone.Wrk.P50);
         var overhead = alone is null ? "—" : Ms(Wrk.P50 - alone.Wrk.P50);

@@ -14,10 +14,7 @@ internal sealed class OverheadMeasurer(OverheadRig rig, WrkRunner wrk, OverheadO
             ? WrkScript.Fixed(wrk.WriteFile("model-body.json", rig.Model.SampleBody!))
             : WrkScript.Questions(rig.QueryUrl.AbsolutePath, scenario.Question!, rig.Keys, $"bench-new-{Environment.ProcessId}-{Interlocked.Increment(ref _runs)}", scenario.HistoryUsers, sweepThreads);
 
-        if (warmup)
-        {
-            await wrk.RunAsync(url, Script(WrkRunner.Threads(connections)), connections, options.Warmup, null, cancellationToken);
-        }
+        var warmedUp = warmup ? await wrk.RunAsync(url, Script(WrkRunner.Threads(connections)), connections, options.Warmup, null, cancellationToken) : null;
 
         var script = Script(0);
         var turnsBefore = scenario.IsModelAlone ? 0 : await HistorySeeder.CountTurnsAsync(rig.Core.ConnectionString);
@@ -51,7 +48,8 @@ internal sealed class OverheadMeasurer(OverheadRig rig, WrkRunner wrk, OverheadO
             turnsAfter - turnsBefore,
             keys,
             rig.Model.ToolErrors - toolErrorsBefore,
-            postgresConnections);
+            postgresConnections,
+            warmedUp);
     }
 
     private CpuReading[] Readings() => [rig.Processes.HostCpu(), rig.Processes.PostgresCpu(), rig.Processes.RedisCpu(), MeasuredProcesses.SelfCpu()];
