@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using Microsoft.Diagnostics.NETCore.Client;
 
 namespace IAToolkit.Benchmarks.Overhead;
 
@@ -106,6 +107,7 @@ internal static class OverheadBenchmark
         Console.WriteLine("CPU: % of one core over the measured run, from /proc/<pid>/stat (host: the sample host; postgres: the server's background processes and the backends of this run's databases; model server: this benchmark process; in parentheses: idle during the model-alone runs).");
         Console.WriteLine("Errors: non-2xx responses and socket errors as wrk counts them; tool errors: SQL tool results that came back to the model as an error (the host still answers 200). PG conns: the host's connections to the core and sample databases right after the run.");
         Console.WriteLine("Redis: growth of INFO used_memory (the whole server) over the run, divided by the rows added to iat_turns; keys: those under the run's own key prefix afterwards.");
+        Console.WriteLine($"after all runs: {await HostMemoryAsync(rig)}");
         var failed = rows.Count(r => r.HasErrors);
         if (failed > 0)
         {
@@ -122,8 +124,8 @@ internal static class OverheadBenchmark
         var measurer = new OverheadMeasurer(rig, wrk, options);
         Console.WriteLine(Invariant($"{questions:N0} questions as new users at {connections} connections, in slices; host memory after each:"));
         Console.WriteLine();
-        Console.WriteLine("| questions so far | req/s | p50 | p99 | non-2xx / socket errors | CPU host | CPU postgres | host RSS | Redis keys |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| questions so far | req/s | p50 | p99 | non-2xx / socket errors | CPU host | CPU postgres | host RSS | host GC heap | Redis keys |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var asked = 0L;
         var errors = false;
         var rate = 500.0;
@@ -136,13 +138,28 @@ internal static class OverheadBenchmark
             rate = Math.Max(1, measured.Wrk.RequestsPerSecond);
             errors |= measured.HasErrors;
             var w = measured.Wrk;
-            Console.WriteLine(Invariant($"| {asked:N0} | {w.RequestsPerSecond:N0} | {OverheadMeasurement.Ms(w.P50)} | {OverheadMeasurement.Ms(w.P99)} | {w.NonSuccess:N0} / {w.SocketErrors:N0} | {measured.HostCpu:N0} % | {measured.PostgresCpu:N0} % | {(measured.HostResidentBytes ?? 0) / 1024.0 / 1024:N0} MB | {measured.RedisKeys:N0} |"));
+            Console.WriteLine(Invariant($"| {asked:N0} | {w.RequestsPerSecond:N0} | {OverheadMeasurement.Ms(w.P50)} | {OverheadMeasurement.Ms(w.P99)} | {w.NonSuccess:N0} / {w.SocketErrors:N0} | {measured.HostCpu:N0} % | {measured.PostgresCpu:N0} % | {(measured.HostResidentBytes ?? 0) / 1024.0 / 1024:N0} MB | {await HeapAsync(rig)} | {measured.RedisKeys:N0} |"));
         }
 
-        var rss = ProcStat.ResidentBytes(rig.Host.ProcessId) ?? 0;
         Console.WriteLine();
-        Console.WriteLine(Invariant($"after {asked:N0} questions: host RSS {rss / 1024.0 / 1024:N0} MB{(errors ? "; ⚠ some slices had errors" : string.Empty)}"));
+        Console.WriteLine(Invariant($"after {asked:N0} questions: {await HostMemoryAsync(rig)}{(errors ? "; ⚠ some slices had errors" : string.Empty)}"));
         return errors ? 1 : 0;
+    }
+
+    private static async Task<string> HostMemoryAsync(OverheadRig rig)
+        => Invariant($"host RSS {(ProcStat.ResidentBytes(rig.Host.ProcessId) ?? 0) / 1024.0 / 1024:N0} MB, GC heap {await HeapAsync(rig)}");
+
+    /// <summary>The host's managed heap as the System.Runtime counter gives it, or why not.</summary>
+    private static async Task<string> HeapAsync(OverheadRig rig)
+    {
+        try
+        {
+            return await ManagedHeap.ReadAsync(rig.Host.ProcessId, TimeSpan.FromSeconds(10)) is { } heap ? Invariant($"{heap / 1024.0 / 1024:N0} MB") : "not read (no counter within 10 s)";
+        }
+        catch (Exception e) when (e is ServerNotAvailableException or TimeoutException or IOException or UnsupportedCommandException)
+        {
+            return $"not read ({e.GetType().Name})";
+        }
     }
 
     private static void PrintHostLog(OverheadRig rig)
