@@ -12,7 +12,8 @@ namespace IAToolkit.Benchmarks.Overhead;
 internal static class HistorySeeder
 {
     // Response ids are resp_ + 32 alphanumerics: an md5 in hex is that. The foreign key to the parent is not checked
-    // row by row (session_replication_role = replica, as a restore does): every parent is in the same statement.
+    // row by row (session_replication_role = replica, as a restore does; the local services' user is a superuser):
+    // every parent is in the same statement.
     private const string SeedSql = """
         SET session_replication_role = replica;
         INSERT INTO iat_turns (response_id, company_id, user_identifier, parent_id, depth, question, answer, model, created_at)
