@@ -29,7 +29,8 @@ apt_get() {
 
 install_debian_packages() {
   local missing=() pkg
-  for pkg in "postgresql-$PG_VERSION" "postgresql-server-dev-$PG_VERSION" redis-server; do
+  # wrk: the load driver of the overhead benchmark (benchmarks/IAToolkit.Benchmarks overhead).
+  for pkg in "postgresql-$PG_VERSION" "postgresql-server-dev-$PG_VERSION" redis-server wrk; do
     package_installed "$pkg" || missing+=("$pkg")
   done
   ((${#missing[@]} > 0)) || return 0

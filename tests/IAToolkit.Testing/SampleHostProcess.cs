@@ -33,6 +33,9 @@ public sealed class SampleHostProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The host's process id (<c>dotnet</c> runs the app in its own process), for readings such as its CPU time.</summary>
+    public int ProcessId => _process.Id;
+
     public static SampleHostProcess Start(string databaseUri, IDictionary<string, string?>? environment, string[] args, string? workingDirectory = null)
     {
         var directory = AppContext.BaseDirectory;
