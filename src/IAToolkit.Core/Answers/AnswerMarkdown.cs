@@ -1,6 +1,8 @@
 using Markdig;
 using Markdig.Extensions.TaskLists;
 using Markdig.Parsers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 
@@ -15,13 +17,18 @@ internal static class AnswerMarkdown
     private static readonly MarkdownPipeline Pipeline = Build();
 
     /// <summary>Renders Markdown, HTML or a mix of both to HTML.</summary>
-    public static string ToHtml(string markdown)
+    public static string ToHtml(string markdown) => ToHtml(markdown, out _);
+
+    /// <summary>Renders Markdown, HTML or a mix of both to HTML, and says whether the text contained raw HTML.</summary>
+    public static string ToHtml(string markdown, out bool rawHtml)
     {
+        var document = Markdown.Parse(markdown, Pipeline);
+        rawHtml = document.Descendants<HtmlBlock>().Any() || document.Descendants<HtmlInline>().Any();
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
         renderer.ObjectRenderers.Replace<HtmlTaskListRenderer>(new TaskListGlyphRenderer());
-        renderer.Render(Markdown.Parse(markdown, Pipeline));
+        renderer.Render(document);
         writer.Flush();
         return writer.ToString();
     }

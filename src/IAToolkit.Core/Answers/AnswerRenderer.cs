@@ -54,10 +54,16 @@ internal sealed class AnswerRenderer
         AnswerSanitizer sanitizer;
         try
         {
-            var markup = AnswerMarkdown.ToHtml(modelOutput);
+            var markup = AnswerMarkdown.ToHtml(modelOutput, out var rawHtml);
             if (HtmlNesting.Exceeds(markup, MaxNestingDepth))
             {
                 return Unrendered(modelOutput, $"its elements nest more than {MaxNestingDepth} levels deep", null);
+            }
+
+            // Markdown without raw HTML, links or images renders to markup with nothing to remove.
+            if (!rawHtml && PlainMarkup.TrySanitize(markup) is { } plain)
+            {
+                return plain;
             }
 
             sanitizer = new AnswerSanitizer(_policy, _imageHosts);
