@@ -49,8 +49,8 @@ internal sealed class ApiKeyRevocationChannel : IDisposable
     }
 
     /// <summary>
-    /// Drops a revoked key here and tells every other host. Never throws for Redis: the revocation is in the database
-    /// already, and the cache lifetime bounds it on hosts the message does not reach.
+    /// Drops a revoked key here and tells every other host. Never throws when Redis fails: the revocation is in the
+    /// database already, and the cache lifetime bounds it on hosts the message does not reach.
     /// </summary>
     public async Task PublishAsync(ApiKeyDigest digest, long keyId)
     {
@@ -61,8 +61,9 @@ internal sealed class ApiKeyRevocationChannel : IDisposable
             var hosts = await subscriber.PublishAsync(Channel, digest.ToHex());
             ApiKeyLog.RevocationPublished(_logger, keyId, hosts);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Redis down, or anything else on the way to it: the key is revoked all the same.
             ApiKeyLog.RevocationNotPublished(_logger, keyId, _cache.Lifetime, ex);
         }
     }
@@ -101,9 +102,10 @@ internal sealed class ApiKeyRevocationChannel : IDisposable
         {
             // The host is stopping.
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The handler stays registered: the client subscribes again by itself when its connection comes back.
+            // Nothing above this background task would see the failure. A handler already registered stays so: the
+            // client subscribes again by itself when its connection comes back.
             ApiKeyLog.NotListening(_logger, _cache.Lifetime, ex);
         }
     }

@@ -2,11 +2,13 @@ using System.Diagnostics;
 using Dapper;
 using IAToolkit.ApiKeys;
 using IAToolkit.Companies;
+using IAToolkit.Configuration;
 using IAToolkit.Core.Tests.Companies;
 using IAToolkit.Hosting;
 using IAToolkit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using StackExchange.Redis;
 
 namespace IAToolkit.Core.Tests.ApiKeys;
 
@@ -135,6 +137,44 @@ public sealed class ApiKeyCacheTests : DatabaseTest
     }
 
     [Test]
+    public async Task RevokeAsync_RedisUnreachable_RevokesTheKeyAllTheSame()
+    {
+        var host = await StartHostAsync(TimeSpan.FromMinutes(1), redisUrl: "redis://127.0.0.1:1/0");
+        var created = await Store(host).CreateAsync(Acme(host), "ci", CancellationToken.None);
+        Assert.That(await Store(host).ValidateAsync(created.Key, CancellationToken.None), Is.Not.Null);
+        var watch = Stopwatch.StartNew();
+
+        var revocation = await Store(host).RevokeAsync(Acme(host), created.Prefix, CancellationToken.None);
+
+        Assert.That(revocation.Outcome, Is.EqualTo(ApiKeyRevokeOutcome.Revoked));
+        Assert.That(await Store(host).ValidateAsync(created.Key, CancellationToken.None), Is.Null, "this host dropped it itself");
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(15)));
+    }
+
+    [Test]
+    public async Task ValidateAsync_AfterTheRedisConnectionWasLost_AsksTheDatabaseAgain()
+    {
+        // A name of its own, so that only this host's connections are cut.
+        var configuration = RedisUrl.ToConfigurationOptions(TestServices.RedisUrl);
+        configuration.ClientName = $"iat-test-{Guid.NewGuid():N}";
+        var host = await StartHostAsync(TimeSpan.FromMinutes(1), redisUrl: configuration.ToString(includePassword: true));
+        var created = await Store(host).CreateAsync(Acme(host), "ci", CancellationToken.None);
+        Assert.That(await Store(host).ValidateAsync(created.Key, CancellationToken.None), Is.Not.Null);
+        await host.Services.GetRequiredService<ApiKeyRevocationChannel>().Listening.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // Revoked while the host is cut off: no message will ever tell it.
+        await using (var connection = await Database.OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE iat_api_keys SET revoked_at = now() WHERE id = @Id", new { created.Id });
+        }
+
+        await KillConnectionsAsync(configuration.ClientName);
+        var refusedAfter = await TimeUntilRefusedAsync(host, created.Key, TimeSpan.FromSeconds(15));
+
+        Assert.That(refusedAfter, Is.Not.Null, "the host forgot its cached keys when its connection came back");
+    }
+
+    [Test]
     public async Task ValidateAsync_TenThousandRandomKeys_NoneIsKept()
     {
         var host = await StartHostAsync(TimeSpan.FromMinutes(1));
@@ -230,6 +270,21 @@ public sealed class ApiKeyCacheTests : DatabaseTest
         }
 
         return null;
+    }
+
+    private static async Task KillConnectionsAsync(string clientName)
+    {
+        var admin = RedisUrl.ToConfigurationOptions(TestServices.RedisUrl);
+        admin.AllowAdmin = true;
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(admin);
+        var server = redis.GetServer(redis.GetEndPoints()[0]);
+        var killed = 0L;
+        foreach (var client in (await server.ClientListAsync()).Where(c => c.Name == clientName))
+        {
+            killed += await server.ClientKillAsync(client.Id);
+        }
+
+        Assert.That(killed, Is.GreaterThan(0), "the host's connections were found");
     }
 
     private async Task<IHost> StartHostAsync(TimeSpan lifetime, int cacheSize = 10_000, string? redisUrl = null)
