@@ -9,7 +9,8 @@ namespace IAToolkit.ApiKeys;
 
 /// <summary>
 /// Creates, lists, revokes and validates API keys. A key is stored only as its SHA-256 and is bound to one company;
-/// every query about a company's keys filters on its id.
+/// every query about a company's keys filters on its id. Validation goes through the host's <see cref="ApiKeyCache"/>;
+/// revocation clears that cache on every host.
 /// </summary>
 internal sealed class ApiKeyStore
 {
@@ -38,7 +39,7 @@ internal sealed class ApiKeyStore
         WHERE company_id = @CompanyId
           AND (id = @Id OR prefix = @Prefix OR key_hash = @KeyHash)
           AND revoked_at IS NULL
-        RETURNING id, name, prefix, created_at, last_used_at, revoked_at
+        RETURNING id, name, prefix, created_at, last_used_at, revoked_at, key_hash
         """;
 
     private const string FindSql = """
@@ -70,12 +71,18 @@ internal sealed class ApiKeyStore
         """;
 
     private readonly CoreDatabase _database;
+    private readonly ApiKeyCache _cache;
+    private readonly ApiKeyRevocationChannel _revocations;
     private readonly ILogger<ApiKeyStore> _logger;
+    private readonly Func<ApiKeyDigest, CancellationToken, Task<ApiKeyIdentity?>> _lookup;
 
-    public ApiKeyStore(CoreDatabase database, ILogger<ApiKeyStore> logger)
+    public ApiKeyStore(CoreDatabase database, ApiKeyCache cache, ApiKeyRevocationChannel revocations, ILogger<ApiKeyStore> logger)
     {
         _database = database;
+        _cache = cache;
+        _revocations = revocations;
         _logger = logger;
+        _lookup = LookupAsync;
     }
 
     /// <summary>Creates a key for <paramref name="company"/>. The result holds the key; nothing else ever will.</summary>
@@ -114,7 +121,8 @@ internal sealed class ApiKeyStore
 
     /// <summary>
     /// Revokes one of the company's keys, named by its id, its prefix (as listings show it) or the key itself.
-    /// Revoking a revoked key changes nothing and says so; another company's key is not found.
+    /// Revoking a revoked key changes nothing and says so; another company's key is not found. Every host is told at
+    /// once to stop trusting the key it may have cached (<see cref="ApiKeyRevocationChannel"/>).
     /// </summary>
     public async Task<ApiKeyRevocation> RevokeAsync(Company company, string idOrPrefix, CancellationToken cancellationToken)
     {
@@ -127,10 +135,14 @@ internal sealed class ApiKeyStore
         }
 
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        var revoked = await connection.QuerySingleOrDefaultAsync<ApiKeyInfo>(new CommandDefinition(RevokeSql, target, cancellationToken: cancellationToken));
-        if (revoked is not null)
+        var row = await connection.QuerySingleOrDefaultAsync<RevokedRow>(new CommandDefinition(RevokeSql, target, cancellationToken: cancellationToken));
+        if (row is not null)
         {
-            ApiKeyLog.Revoked(_logger, revoked.Id, revoked.Prefix, company.ShortName);
+            ApiKeyLog.Revoked(_logger, row.Id, row.Prefix, company.ShortName);
+
+            // After the commit, so that no host can read the key as valid again once it has heard.
+            await _revocations.PublishAsync(ApiKeyDigest.FromHash(row.KeyHash), row.Id);
+            var revoked = new ApiKeyInfo(row.Id, row.Name, row.Prefix, row.CreatedAt, row.LastUsedAt, row.RevokedAt);
             return new ApiKeyRevocation(ApiKeyRevokeOutcome.Revoked, revoked);
         }
 
@@ -142,7 +154,8 @@ internal sealed class ApiKeyStore
 
     /// <summary>
     /// The company a presented key speaks for, or <see langword="null"/> when the key is malformed (refused without a
-    /// query), unknown or revoked. Records the use, at most once a minute per key.
+    /// query), unknown or revoked. A valid key is trusted for <see cref="ApiKeyOptions.CacheLifetime"/> without a query;
+    /// its use is recorded, at most once a minute, when the database is asked again.
     /// </summary>
     public async Task<ApiKeyIdentity?> ValidateAsync(string? presentedKey, CancellationToken cancellationToken)
     {
@@ -152,12 +165,28 @@ internal sealed class ApiKeyStore
             return null;
         }
 
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<ValidRow>(new CommandDefinition(
-            ValidateSql, new { KeyHash = ApiKeyFormat.Hash(presentedKey!) }, cancellationToken: cancellationToken));
-        if (row is null)
+        var identity = await _cache.GetAsync(ApiKeyDigest.Of(presentedKey!), _lookup, cancellationToken);
+        if (identity is null)
         {
             ApiKeyLog.Unknown(_logger);
+        }
+
+        return identity;
+    }
+
+    /// <summary>
+    /// Asks the database. The cache asks at least once per lifetime for a key in use, so recording the use here keeps
+    /// <c>last_used_at</c> within a minute plus the lifetime of the last use, with no write on a cached request.
+    /// </summary>
+    private async Task<ApiKeyIdentity?> LookupAsync(ApiKeyDigest digest, CancellationToken cancellationToken)
+    {
+        // Before the read: a revocation published after it must find this host listening.
+        _revocations.EnsureListening();
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ValidRow>(new CommandDefinition(
+            ValidateSql, new { KeyHash = digest.ToArray() }, cancellationToken: cancellationToken));
+        if (row is null)
+        {
             return null;
         }
 
@@ -199,6 +228,8 @@ internal sealed class ApiKeyStore
     }
 
     private sealed record RevokeTarget(long CompanyId, long? Id, string? Prefix, byte[]? KeyHash);
+
+    private sealed record RevokedRow(long Id, string Name, string Prefix, DateTime CreatedAt, DateTime? LastUsedAt, DateTime? RevokedAt, byte[] KeyHash);
 
     private sealed record ValidRow(long KeyId, long CompanyId, string CompanyShortName, bool Stale);
 }

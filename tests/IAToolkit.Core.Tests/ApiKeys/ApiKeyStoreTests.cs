@@ -6,6 +6,7 @@ using IAToolkit.Configuration;
 using IAToolkit.Core.Tests.Companies;
 using IAToolkit.Database;
 using IAToolkit.Hosting;
+using IAToolkit.Redis;
 using IAToolkit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -210,7 +211,10 @@ public sealed class ApiKeyStoreTests : DatabaseTest
         // A database that cannot be reached: any query would throw.
         await using var unreachable = new CoreDatabase(
             Options.Create(new DatabaseOptions { ConnectionString = "postgresql://postgres@127.0.0.1:1/none" }), NullLoggerFactory.Instance);
-        var store = new ApiKeyStore(unreachable, NullLogger<ApiKeyStore>.Instance);
+        await using var redis = new RedisConnection(Options.Create(new RedisOptions { Url = TestServices.RedisUrl }));
+        var cache = new ApiKeyCache(Options.Create(new ApiKeyOptions()));
+        using var revocations = new ApiKeyRevocationChannel(redis, cache, NullLogger<ApiKeyRevocationChannel>.Instance);
+        var store = new ApiKeyStore(unreachable, cache, revocations, NullLogger<ApiKeyStore>.Instance);
 
         Assert.That(await store.ValidateAsync(presented, CancellationToken.None), Is.Null);
         var control = await Assert.ThrowsAsync<IAToolkitException>(() => store.ValidateAsync(ApiKeyFormat.Generate(), CancellationToken.None));
