@@ -63,6 +63,17 @@ internal sealed class TurnStore
         SELECT depth, question, answer FROM chain ORDER BY depth DESC
         """;
 
+    // KEYS[1] the user's latest-turn pointer; ARGV[1] the turn asked for ('' for the latest), ARGV[2] the prefix of
+    // window keys. Returns {id, window or false}, or an empty array when no turn is known.
+    private const string ReadWindowScript = """
+        local id = ARGV[1]
+        if id == '' then
+            id = redis.call('GET', KEYS[1])
+            if not id then return {} end
+        end
+        return {id, redis.call('GET', ARGV[2] .. id)}
+        """;
+
     private readonly CoreDatabase _database;
     private readonly RedisConnection _redis;
     private readonly IOptions<AssistantOptions> _options;
@@ -98,8 +109,9 @@ internal sealed class TurnStore
         }
 
         var explicitId = responseId is not null;
-        responseId ??= await CachedLatestAsync(company, userIdentifier);
-        if (responseId is not null && await ReadCacheAsync(company, userIdentifier, responseId) is { } cached)
+        var (cachedId, cached) = await ReadCacheAsync(company, userIdentifier, responseId);
+        responseId ??= cachedId;
+        if (cached is not null)
         {
             return cached;
         }
@@ -180,43 +192,33 @@ internal sealed class TurnStore
         return new ConversationState(responseId, rows[0].Depth, window);
     }
 
-    private async Task<string?> CachedLatestAsync(Company company, string userIdentifier)
+    /// <summary>
+    /// The turn a question continues (<paramref name="responseId"/>, else the user's latest one as Redis knows it) and
+    /// its cached state when Redis has it and it is this user's; one round trip.
+    /// </summary>
+    private async Task<(string? ResponseId, ConversationState? State)> ReadCacheAsync(Company company, string userIdentifier, string? responseId)
     {
         try
         {
-            var latest = await (await _redis.GetAsync()).GetDatabase().StringGetAsync(LatestKey(company, userIdentifier));
-            return latest.IsNull ? null : latest.ToString();
-        }
-        catch (RedisException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>The cached state after <paramref name="responseId"/>, when Redis has it and it is this user's.</summary>
-    private async Task<ConversationState?> ReadCacheAsync(Company company, string userIdentifier, string responseId)
-    {
-        try
-        {
-            var value = await (await _redis.GetAsync()).GetDatabase().StringGetLeaseAsync(HistoryKey(responseId));
-            if (value is null)
+            var found = (RedisResult[]?)await (await _redis.GetAsync()).GetDatabase().ScriptEvaluateAsync(
+                ReadWindowScript, [LatestKey(company, userIdentifier)], [responseId ?? string.Empty, $"{_redis.KeyPrefix}turns:"]);
+            if (found is null || found.Length == 0)
             {
-                return null;
+                return (responseId, null);
             }
 
-            using (value)
-            {
-                var window = JsonSerializer.Deserialize(value.Span, ConversationJsonContext.Default.CachedWindow);
+            var id = (string)found[0]!;
+            var value = (byte[]?)found[1];
+            var window = value is null ? null : JsonSerializer.Deserialize(value, ConversationJsonContext.Default.CachedWindow);
 
-                // Another user's (or company's) id is not found here; the database gives the definite answer.
-                return window is not null && window.CompanyId == company.Id && window.UserIdentifier == userIdentifier
-                    ? new ConversationState(responseId, window.Depth, window.Turns)
-                    : null;
-            }
+            // Another user's (or company's) id is not found here; the database gives the definite answer.
+            return window is not null && window.CompanyId == company.Id && window.UserIdentifier == userIdentifier
+                ? (id, new ConversationState(id, window.Depth, window.Turns))
+                : (id, null);
         }
         catch (Exception ex) when (ex is RedisException or JsonException)
         {
-            return null;
+            return (responseId, null);
         }
     }
 
