@@ -37,7 +37,9 @@ internal sealed partial class QueryLogWriterService : IHostedService, IAsyncDisp
     /// <summary>Stops the loop (a batch being written is finished first), then writes everything still waiting.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_loop is null)
+        // Once: a host may be stopped again on its way to being disposed.
+        var loop = Interlocked.Exchange(ref _loop, null);
+        if (loop is null)
         {
             return;
         }
@@ -45,7 +47,7 @@ internal sealed partial class QueryLogWriterService : IHostedService, IAsyncDisp
         await _stopping.CancelAsync();
         try
         {
-            await _loop.WaitAsync(cancellationToken);
+            await loop.WaitAsync(cancellationToken);
 
             // Once, without retries: PostgreSQL down now must not hold the host up; the rows stay in Redis for the next writer.
             await _writer.DrainAsync(retry: false, cancellationToken);
@@ -56,10 +58,16 @@ internal sealed partial class QueryLogWriterService : IHostedService, IAsyncDisp
         }
     }
 
-    public ValueTask DisposeAsync()
+    /// <summary>Ends the loop of a host disposed without being stopped (the rows stay in Redis for the next writer).</summary>
+    public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _loop, null) is { } loop)
+        {
+            await _stopping.CancelAsync();
+            await loop;
+        }
+
         _stopping.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     private async Task LoopAsync(CancellationToken stopping)
