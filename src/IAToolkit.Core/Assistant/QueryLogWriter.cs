@@ -27,6 +27,10 @@ namespace IAToolkit.Assistant;
 /// </summary>
 internal sealed partial class QueryLogWriter
 {
+    // How long a read waits for batches other writers are writing before it writes them itself: 10 × 20 ms.
+    private const int HeldBatchPolls = 10;
+
+    private static readonly TimeSpan s_heldBatchPoll = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan s_firstRetry = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan s_lastRetry = TimeSpan.FromSeconds(10);
 
@@ -85,7 +89,16 @@ internal sealed partial class QueryLogWriter
                 await WriteAsync(batch, retry: false, cancellationToken);
             }
 
-            foreach (var id in (await _queue.StatusAsync()).Claimed)
+            // Batches other writers hold: usually written within milliseconds; a batch still held after a short wait (its
+            // writer slow, or dead and its claim not yet expired) is written here too.
+            var held = (await _queue.StatusAsync()).Claimed;
+            for (var poll = 0; held.Length > 0 && poll < HeldBatchPolls; poll++)
+            {
+                await Task.Delay(s_heldBatchPoll, cancellationToken);
+                held = [.. held.Intersect((await _queue.StatusAsync()).Claimed)];
+            }
+
+            foreach (var id in held)
             {
                 if (await _queue.ReadBatchAsync(id) is { } rows)
                 {
