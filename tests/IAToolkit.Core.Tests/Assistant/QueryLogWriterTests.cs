@@ -10,6 +10,8 @@ using IAToolkit.Database;
 using IAToolkit.Database.Migrations;
 using IAToolkit.Redis;
 using IAToolkit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -151,6 +153,26 @@ public sealed class QueryLogWriterTests : DatabaseTest
 
         Assert.That(await CountAsync(), Is.EqualTo(50));
         await service.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Host_StoppedGracefully_HasWrittenEveryQuestionItRecorded()
+    {
+        var builder = TestHost.CreateBuilder(Path.GetTempPath(), Database.Uri, settings: new Dictionary<string, string?>
+        {
+            ["IAToolkit:Redis:KeyPrefix"] = _prefix,
+            ["IAToolkit:QueryLog:FlushInterval"] = "00:00:10",
+        });
+        builder.AddIAToolkitCore();
+        using var host = builder.Build();
+        await host.StartAsync();
+        var store = host.Services.GetRequiredService<QueryLogStore>();
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(n => store.RecordAsync(_company, Record($"q{n}"))));
+        Assert.That(await CountAsync(), Is.Zero);
+
+        await host.StopAsync();
+
+        Assert.That(await CountAsync(), Is.EqualTo(100));
     }
 
     [Test]
