@@ -20,6 +20,13 @@ internal static class AssistantServiceCollectionExtensions
         services.TryAddSingleton<PromptRenderer>();
         services.TryAddSingleton<TurnStore>();
         services.TryAddSingleton<QueryLogStore>();
+
+        // The query log leaves the request path: queued in Redis, written in batches by a writer in every host.
+        services.AddValidatedOptions<QueryLogOptions, QueryLogOptionsValidator>(QueryLogOptions.SectionName);
+        services.TryAddSingleton<QueryLogQueue>();
+        services.TryAddSingleton<QueryLogTable>();
+        services.TryAddSingleton<QueryLogWriter>();
+        services.AddHostedService<QueryLogWriterService>();
         services.TryAddSingleton<QueryStatistics>();
         services.AddAssistantTools();
         services.TryAddSingleton<QueryService>();

@@ -25,11 +25,18 @@ internal sealed class QueryStatistics
         """;
 
     private readonly CoreDatabase _database;
+    private readonly QueryLogWriter _writer;
 
-    public QueryStatistics(CoreDatabase database) => _database = database;
+    public QueryStatistics(CoreDatabase database, QueryLogWriter writer)
+    {
+        _database = database;
+        _writer = writer;
+    }
 
+    /// <summary>The totals, the questions still queued for the query log included.</summary>
     public async Task<IReadOnlyList<DailyQueryTotals>> DailyAsync(string? company, int days, CancellationToken cancellationToken)
     {
+        await _writer.FlushAsync(cancellationToken);
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<DailyQueryTotals>(new CommandDefinition(DailySql, new { Company = company, Days = days }, cancellationToken: cancellationToken));
         return [.. rows];

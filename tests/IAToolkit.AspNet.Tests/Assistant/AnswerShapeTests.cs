@@ -59,6 +59,7 @@ public sealed class AnswerShapeTests
         Assert.That(started.GetProperty("model").GetString(), Is.EqualTo("gpt-4.1"));
         Assert.That(host.Llm.ChatRequests[0].Model, Is.EqualTo("gpt-4.1"));
         Assert.That(answer.GetProperty("stats").GetProperty("model").GetString(), Is.EqualTo("gpt-4.1"));
+        await host.FlushQueryLogAsync();
         await using var connection = await SampleAssistantFixture.Core.OpenAsync();
         Assert.That(await connection.ExecuteScalarAsync<string>("SELECT model FROM iat_queries WHERE user_identifier = 'model@example.com'"), Is.EqualTo("gpt-4.1"));
     }

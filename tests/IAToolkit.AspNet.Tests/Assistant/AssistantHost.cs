@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using IAToolkit.ApiKeys;
+using IAToolkit.Assistant;
 using IAToolkit.Companies;
 using IAToolkit.Testing.ScriptedLlm;
 using Microsoft.AspNetCore.Hosting;
@@ -73,6 +74,9 @@ internal sealed class AssistantHost : IAsyncDisposable
 
         return await Client.SendAsync(request);
     }
+
+    /// <summary>Writes the query log queued in Redis into <c>iat_queries</c>, for a test that reads the table itself.</summary>
+    public Task FlushQueryLogAsync() => Services.GetRequiredService<QueryLogWriter>().FlushAsync(CancellationToken.None);
 
     public Task<JsonElement> AskAsync(object body) => AskJsonAsync("/api/sample_company/llm_query", body);
 

@@ -68,6 +68,7 @@ public sealed class ChatPipelineTests
         Assert.That(runs[1].Answer, Is.EqualTo(runs[0].Answer));
         Assert.That(host.Llm.ChatRequests[2].Messages.Select(m => m.Content), Is.EqualTo(host.Llm.ChatRequests[0].Messages.Select(m => m.Content)), "the same messages reached the model");
 
+        await host.FlushQueryLogAsync();
         await using var connection = await SampleAssistantFixture.Core.OpenAsync();
         const string RowSql = """
             SELECT user_identifier, model, question, prompt_name, answer, outcome, error_message, prompt_tokens, completion_tokens,

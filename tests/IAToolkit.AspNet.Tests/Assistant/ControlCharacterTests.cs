@@ -49,6 +49,7 @@ public sealed class ControlCharacterTests
         }
 
         Assert.That(host.Llm.ChatRequests, Is.Empty);
+        await host.FlushQueryLogAsync();
         await using var connection = await SampleAssistantFixture.Core.OpenAsync();
         Assert.That(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM iat_queries WHERE user_identifier LIKE 'cc@example.com%'"), Is.Zero);
     }

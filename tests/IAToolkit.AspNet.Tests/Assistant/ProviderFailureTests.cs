@@ -23,7 +23,7 @@ public sealed class ProviderFailureTests
         await ApiAccessTests.AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable, "llm_rate_limited");
         Assert.That(host.Llm.ChatRequests, Has.Count.EqualTo(3), "one try and two retries");
         Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)));
-        Assert.That(await LoggedOutcomeAsync("rl@example.com"), Is.EqualTo("llm_rate_limited"));
+        Assert.That(await LoggedOutcomeAsync(host, "rl@example.com"), Is.EqualTo("llm_rate_limited"));
     }
 
     [Test]
@@ -35,7 +35,7 @@ public sealed class ProviderFailureTests
         using var response = await host.PostAsync("/api/sample_company/llm_query", new { question = "Hello?", user_identifier = "down@example.com" });
 
         await ApiAccessTests.AssertProblemAsync(response, HttpStatusCode.BadGateway, "llm_unavailable");
-        Assert.That(await LoggedOutcomeAsync("down@example.com"), Is.EqualTo("llm_unavailable"));
+        Assert.That(await LoggedOutcomeAsync(host, "down@example.com"), Is.EqualTo("llm_unavailable"));
     }
 
     [Test]
@@ -54,7 +54,7 @@ public sealed class ProviderFailureTests
 
         await ApiAccessTests.AssertProblemAsync(response, HttpStatusCode.GatewayTimeout, "llm_timeout");
         Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(6)));
-        Assert.That(await LoggedOutcomeAsync("slow@example.com"), Is.EqualTo("llm_timeout"));
+        Assert.That(await LoggedOutcomeAsync(host, "slow@example.com"), Is.EqualTo("llm_timeout"));
     }
 
     [Test]
@@ -68,8 +68,9 @@ public sealed class ProviderFailureTests
         Assert.That(detail, Does.Contain("OPENAI_API_KEY").And.Contain("OPENAI_BASE_URL"));
     }
 
-    private static async Task<string?> LoggedOutcomeAsync(string user)
+    private static async Task<string?> LoggedOutcomeAsync(AssistantHost host, string user)
     {
+        await host.FlushQueryLogAsync();
         await using var connection = await SampleAssistantFixture.Core.OpenAsync();
         return await connection.ExecuteScalarAsync<string>("SELECT outcome FROM iat_queries WHERE user_identifier = @user ORDER BY id DESC LIMIT 1", new { user });
     }

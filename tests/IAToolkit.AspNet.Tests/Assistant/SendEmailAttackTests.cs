@@ -59,7 +59,7 @@ public sealed class SendEmailAttackTests
         Assert.That(delivered.To.Mailboxes.Select(m => m.Address), Is.EquivalentTo(new[] { self, $"boss-{marker}@example.com" }), "duplicates once, domain in lower case");
         await Task.Delay(500);
         Assert.That((await Smtp4devMailbox.WithSubjectContainingAsync(marker)).Select(m => m.Subject), Is.EqualTo(new[] { subject + " (allowed)" }));
-        Assert.That(await LoggedToolErrorsAsync(self), Has.Count.EqualTo(calls.Length), "each refusal is recorded with the query");
+        Assert.That(await LoggedToolErrorsAsync(host, self), Has.Count.EqualTo(calls.Length), "each refusal is recorded with the query");
     }
 
     [Test]
@@ -80,8 +80,9 @@ public sealed class SendEmailAttackTests
 
     private static Dictionary<string, string?> Smtp() => new() { ["SMTP_HOST"] = TestServices.SmtpHost, ["SMTP_PORT"] = TestServices.SmtpPort };
 
-    private static async Task<List<string>> LoggedToolErrorsAsync(string user)
+    private static async Task<List<string>> LoggedToolErrorsAsync(AssistantHost host, string user)
     {
+        await host.FlushQueryLogAsync();
         await using var connection = await SampleAssistantFixture.Core.OpenAsync();
         const string Sql = """
             SELECT c->>'error' FROM iat_queries, jsonb_array_elements(tool_calls::jsonb) c

@@ -26,7 +26,7 @@ public sealed class SendEmailToolTests
         Assert.That(host.Llm.ChatRequests[1].Messages[^1].Content, Does.Contain("\"sent\":true"));
         var call = answer.GetProperty("stats").GetProperty("tool_calls")[0];
         Assert.That((call.GetProperty("name").GetString(), call.GetProperty("outcome").GetString()), Is.EqualTo(("iat_send_email", "ok")));
-        Assert.That(await LoggedToolCallsAsync("mailer@example.com"), Does.Contain("iat_send_email").And.Contain(to));
+        Assert.That(await LoggedToolCallsAsync(host, "mailer@example.com"), Does.Contain("iat_send_email").And.Contain(to));
     }
 
     [Test]
@@ -47,8 +47,9 @@ public sealed class SendEmailToolTests
 
     private static Dictionary<string, string?> Smtp() => new() { ["SMTP_HOST"] = TestServices.SmtpHost, ["SMTP_PORT"] = TestServices.SmtpPort };
 
-    private static async Task<string> LoggedToolCallsAsync(string user)
+    private static async Task<string> LoggedToolCallsAsync(AssistantHost host, string user)
     {
+        await host.FlushQueryLogAsync();
         await using var connection = await SampleAssistantFixture.Core.OpenAsync();
         return await connection.ExecuteScalarAsync<string>("SELECT tool_calls::text FROM iat_queries WHERE user_identifier = @user ORDER BY id DESC LIMIT 1", new { user }) ?? string.Empty;
     }

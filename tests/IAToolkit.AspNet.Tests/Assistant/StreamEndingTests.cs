@@ -34,7 +34,7 @@ public sealed class StreamEndingTests
         Assert.That(events[^1].Event, Is.EqualTo("error"));
         Assert.That(events[^1].Data.GetProperty("code").GetString(), Is.EqualTo("llm_unavailable"));
         Assert.That(events[^1].Data.GetProperty("status").GetInt32(), Is.EqualTo(502));
-        Assert.That(await LoggedOutcomeAsync("broken-sse@example.com"), Is.EqualTo("llm_unavailable"));
+        Assert.That(await LoggedOutcomeAsync(host, "broken-sse@example.com"), Is.EqualTo("llm_unavailable"));
     }
 
     [Test]
@@ -65,6 +65,7 @@ public sealed class StreamEndingTests
         Assert.That(done.GetProperty("answer").GetString(), Is.EqualTo(answer), "the raw answer is returned");
         var html = done.GetProperty("answer_html").GetString()!;
         Assert.That(html, Does.StartWith("<p>").And.EndWith("&lt;b&gt;the end&lt;/b&gt;</p>"), "shown as escaped text");
+        await host.FlushQueryLogAsync();
         await using var connection = await SampleAssistantFixture.Core.OpenAsync();
         var stored = await connection.ExecuteScalarAsync<string>("SELECT answer FROM iat_queries WHERE user_identifier = 'nested@example.com' ORDER BY id DESC LIMIT 1");
         Assert.That(stored, Is.EqualTo(answer), "the raw answer is stored");
@@ -165,7 +166,7 @@ public sealed class StreamEndingTests
         for (var i = 0; i < 50 && outcome is null; i++)
         {
             await Task.Delay(200);
-            outcome = await LoggedOutcomeAsync(user);
+            outcome = await LoggedOutcomeAsync(host, user);
         }
 
         Assert.That(outcome, Is.EqualTo("client_canceled"));
@@ -207,8 +208,9 @@ public sealed class StreamEndingTests
         return events;
     }
 
-    private static async Task<string?> LoggedOutcomeAsync(string user)
+    private static async Task<string?> LoggedOutcomeAsync(AssistantHost host, string user)
     {
+        await host.FlushQueryLogAsync();
         await using var connection = await SampleAssistantFixture.Core.OpenAsync();
         return await connection.ExecuteScalarAsync<string>("SELECT outcome FROM iat_queries WHERE user_identifier = @user ORDER BY id DESC LIMIT 1", new { user });
     }

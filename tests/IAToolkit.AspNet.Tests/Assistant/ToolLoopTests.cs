@@ -58,6 +58,7 @@ public sealed class ToolLoopTests
         Assert.That(host.Llm.ChatRequests.Count, Is.InRange(3, 4), "the cap, and at most one closing call");
         Assert.That(answer.GetProperty("valid_response").GetBoolean(), Is.False);
         Assert.That(answer.GetProperty("answer").GetString(), Does.Contain("could not complete"));
+        await host.FlushQueryLogAsync();
         await using var connection = await SampleAssistantFixture.Core.OpenAsync();
         Assert.That(await connection.ExecuteScalarAsync<string>("SELECT outcome FROM iat_queries WHERE user_identifier = 'looper@example.com'"), Is.EqualTo("incomplete"));
     }
