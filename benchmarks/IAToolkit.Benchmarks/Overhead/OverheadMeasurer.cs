@@ -52,5 +52,15 @@ internal sealed class OverheadMeasurer(OverheadRig rig, WrkRunner wrk, OverheadO
             warmedUp);
     }
 
+    /// <summary>An unmeasured run of <paramref name="scenario"/>, to bring the host's code to its optimized form.</summary>
+    public Task WarmUpAsync(OverheadScenario scenario, int connections, TimeSpan duration, CancellationToken cancellationToken)
+        => wrk.RunAsync(
+            rig.QueryUrl,
+            WrkScript.Questions(rig.QueryUrl.AbsolutePath, scenario.Question!, rig.Keys, $"bench-warm-{Environment.ProcessId}-{Interlocked.Increment(ref _runs)}", 0, 0),
+            connections,
+            duration,
+            null,
+            cancellationToken);
+
     private CpuReading[] Readings() => [rig.Processes.HostCpu(), rig.Processes.PostgresCpu(), rig.Processes.RedisCpu(), MeasuredProcesses.SelfCpu()];
 }

@@ -5,7 +5,7 @@ namespace IAToolkit.Benchmarks.Overhead;
 /// <summary>The options of the <c>overhead</c> verb.</summary>
 internal sealed record OverheadOptions
 {
-    public const string Usage = "overhead [--duration 10s] [--warmup 2s] [--connections 1,16,64] [--history-users 200] [--history-turns 1000] [--questions N]";
+    public const string Usage = "overhead [--duration 10s] [--warmup 2s] [--connections 1,16,64] [--history-users 200] [--history-turns 1000] [--questions N] [--scenarios model,question,history,sql]";
 
     /// <summary>How long each measured wrk run lasts.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
@@ -20,6 +20,9 @@ internal sealed record OverheadOptions
 
     /// <summary>How many turns each of those users has already.</summary>
     public int HistoryTurns { get; init; } = 1000;
+
+    /// <summary>Which rows of the table to measure: <c>model</c>, <c>question</c>, <c>history</c>, <c>sql</c>.</summary>
+    public IReadOnlySet<string> Scenarios { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "model", "question", "history", "sql" };
 
     /// <summary>When set, the long run instead of the table: this many questions at the highest connection count.</summary>
     public long? Questions { get; init; }
@@ -48,6 +51,7 @@ internal sealed record OverheadOptions
                     "--history-users" => options with { HistoryUsers = Positive(value) },
                     "--history-turns" => options with { HistoryTurns = Positive(value) },
                     "--questions" => options with { Questions = Positive(value) },
+                    "--scenarios" => options with { Scenarios = ScenarioNames(value) },
                     _ => throw new FormatException($"unknown option {name}"),
                 };
             }
@@ -68,6 +72,13 @@ internal sealed record OverheadOptions
         return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) && amount > 0
             ? TimeSpan.FromSeconds(amount * unit)
             : throw new FormatException("write a duration such as 10s or 1m");
+    }
+
+    private static HashSet<string> ScenarioNames(string value)
+    {
+        var names = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var unknown = names.Except(["model", "question", "history", "sql"]).ToList();
+        return names.Count > 0 && unknown.Count == 0 ? names : throw new FormatException("name some of model, question, history, sql");
     }
 
     private static int Positive(string value)

@@ -43,54 +43,72 @@ internal static class PostgresQueryExecutor
 
     public static async Task<SqlRows> RunAsync(NpgsqlConnection connection, SqlStatement statement, SqlToolOptions options, CancellationToken cancellationToken)
     {
-        await using (var begin = new NpgsqlBatch(connection))
-        {
-            begin.BatchCommands.Add(new NpgsqlBatchCommand(BeginSql));
-            var settings = new NpgsqlBatchCommand(SettingsSql);
-            settings.Parameters.AddWithValue("statement_timeout", Milliseconds(options.StatementTimeout));
-            settings.Parameters.AddWithValue("lock_timeout", Milliseconds(options.LockTimeout));
-            begin.BatchCommands.Add(settings);
-            await begin.ExecuteNonQueryAsync(cancellationToken);
-        }
-
         if (statement.Form == SqlStatementForm.Show)
         {
+            await using (var begin = new NpgsqlBatch(connection))
+            {
+                AddBegin(begin, options);
+                await begin.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             return await ShowAsync(connection, statement.Setting, options, cancellationToken);
         }
 
+        // The transaction and its limits, then the model's query declared as a cursor, go in one round trip:
+        // PostgreSQL runs them in order and stops at the first error, so the limits hold for the query.
         var query = statement.Query ?? throw new ArgumentException("A query or EXPLAIN statement carries its query.", nameof(statement));
-        var shift = DeclarePrefix.Length - statement.QueryOffset;
-        try
+        await using (var batch = new NpgsqlBatch(connection))
         {
+            AddBegin(batch, options);
+
             // The model's text always travels as a single batch command: Npgsql does not split it at ';' and
             // PostgreSQL refuses more than one statement in it, whatever the guard above concluded.
-            await using (var declare = new NpgsqlBatch(connection))
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(DeclarePrefix + query));
+            try
             {
-                declare.BatchCommands.Add(new NpgsqlBatchCommand(DeclarePrefix + query));
-                await declare.ExecuteNonQueryAsync(cancellationToken);
+                await batch.ExecuteNonQueryAsync(cancellationToken);
             }
+            catch (PostgresException ex)
+            {
+                // The transaction's own statements do not fail on a live connection: the error is the query's.
+                throw PostgresErrorMessage.ToException(ex, statement.Text, DeclarePrefix.Length - statement.QueryOffset, options);
+            }
+        }
 
+        var shift = int.MaxValue;
+        try
+        {
             if (statement.Form == SqlStatementForm.Explain)
             {
                 // The same text PostgreSQL just accepted as a cursor's query, now explained (never run).
                 var explain = $"EXPLAIN {statement.ExplainOptions} ";
                 shift = explain.Length - statement.QueryOffset;
-                await using var batch = new NpgsqlBatch(connection);
-                batch.BatchCommands.Add(new NpgsqlBatchCommand(explain + query));
-                await using var plan = await batch.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
-                return await SqlResultReader.ReadAsync(plan, options, cancellationToken);
+                await using var plan = new NpgsqlBatch(connection);
+                plan.BatchCommands.Add(new NpgsqlBatchCommand(explain + query));
+                await using var lines = await plan.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
+                return await SqlResultReader.ReadAsync(lines, options, cancellationToken);
             }
 
-            shift = int.MaxValue; // FETCH errors (division by zero, timeouts) have no position in the query.
+            // FETCH errors (division by zero, timeouts) have no position in the query. All columns come as text: the
+            // forms PostgresValueWriter reads, whatever the type.
             var fetchSql = string.Create(CultureInfo.InvariantCulture, $"FETCH FORWARD {options.MaxRows + 1} FROM iat_query");
             await using var fetch = new NpgsqlCommand(fetchSql, connection) { AllResultTypesAreUnknown = true };
-            await using var reader = await fetch.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
-            return await SqlResultReader.ReadAsync(reader, options, cancellationToken);
+            await using var rows = await fetch.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
+            return await SqlResultReader.ReadAsync(rows, options, cancellationToken);
         }
         catch (PostgresException ex)
         {
             throw PostgresErrorMessage.ToException(ex, statement.Text, shift, options);
         }
+    }
+
+    private static void AddBegin(NpgsqlBatch batch, SqlToolOptions options)
+    {
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(BeginSql));
+        var settings = new NpgsqlBatchCommand(SettingsSql);
+        settings.Parameters.AddWithValue("statement_timeout", Milliseconds(options.StatementTimeout));
+        settings.Parameters.AddWithValue("lock_timeout", Milliseconds(options.LockTimeout));
+        batch.BatchCommands.Add(settings);
     }
 
     /// <summary>Ends the transaction, whatever happened in it; a broken connection has nothing to end.</summary>
