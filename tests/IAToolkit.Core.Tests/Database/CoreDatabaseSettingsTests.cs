@@ -1,6 +1,7 @@
 using Dapper;
 using IAToolkit.Configuration;
 using IAToolkit.Database;
+using IAToolkit.Database.Migrations;
 using IAToolkit.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,19 @@ public sealed class CoreDatabaseSettingsTests : DatabaseTest
         await using var last = await core.OpenConnectionAsync(CancellationToken.None);
         var prepared = await last.QueryAsync<string>("SELECT statement FROM pg_prepared_statements");
         Assert.That(prepared, Has.Some.Contains("FROM pg_class WHERE relname"), "the pool's one connection kept the statement prepared across reuses");
+    }
+
+    [Test]
+    public async Task MigrateAsync_ConnectionBackInThePoolWithoutReset_HoldsNoAdvisoryLock()
+    {
+        await using var core = Create(Database.Uri);
+        await new MigrationRunner(core).MigrateAsync(CancellationToken.None);
+        await new MigrationRunner(core).MigrateAsync(CancellationToken.None);
+
+        await using var reused = await core.OpenConnectionAsync(CancellationToken.None);
+        var locks = await reused.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()");
+
+        Assert.That(locks, Is.Zero);
     }
 
     [TestCase("", 64, true)]

@@ -61,9 +61,10 @@ internal sealed class MigrationRunner
     public async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@Key)", new { Key = AdvisoryLockKey }, cancellationToken: cancellationToken));
         try
         {
+            // Inside the try: a wait canceled after the server granted the lock must still release it.
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@Key)", new { Key = AdvisoryLockKey }, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(CreateJournalSql, cancellationToken: cancellationToken));
             var journal = await ReadJournalAsync(connection, cancellationToken);
             var pending = Pending(journal);
@@ -83,7 +84,11 @@ internal sealed class MigrationRunner
         }
         finally
         {
-            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@Key)", new { Key = AdvisoryLockKey }, cancellationToken: CancellationToken.None));
+            // Pooled connections go back without a reset (CoreDatabase): nothing of this session may stay locked.
+            if (connection.FullState == System.Data.ConnectionState.Open)
+            {
+                await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock_all()", cancellationToken: CancellationToken.None));
+            }
         }
     }
 

@@ -51,7 +51,7 @@ internal sealed class CompanyVectorIndexes
 
     private const string TryLockSql = "SELECT pg_try_advisory_lock(@Key)";
 
-    private const string UnlockSql = "SELECT pg_advisory_unlock(@Key)";
+    private const string UnlockAllSql = "SELECT pg_advisory_unlock_all()";
 
     private const string OtherDimensionsSql = """
         SELECT vector_dims(embedding) AS dimensions, count(*) AS chunks
@@ -97,9 +97,11 @@ internal sealed class CompanyVectorIndexes
             return;
         }
 
-        await LockBuildsAsync(connection, cancellationToken);
         try
         {
+            // Inside the try: a wait canceled after the server granted the lock must still release it.
+            await LockBuildsAsync(connection, cancellationToken);
+
             // Another host may have done the work while this one waited.
             var indexes = await ListAsync(connection, company.Id, cancellationToken);
             if (!IsReady(indexes, dimensions))
@@ -111,7 +113,8 @@ internal sealed class CompanyVectorIndexes
         {
             if (connection.FullState == ConnectionState.Open)
             {
-                await connection.ExecuteAsync(new CommandDefinition(UnlockSql, new { Key = BuildLockKey }, cancellationToken: CancellationToken.None));
+                // Pooled connections go back without a reset (CoreDatabase): nothing of this session may stay locked.
+                await connection.ExecuteAsync(new CommandDefinition(UnlockAllSql, cancellationToken: CancellationToken.None));
             }
         }
     }
