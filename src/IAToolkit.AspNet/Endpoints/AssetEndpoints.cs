@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using IAToolkit.AspNet.Branding;
@@ -13,14 +14,22 @@ namespace IAToolkit.AspNet.Endpoints;
 /// <summary>The pages' own files (<c>/_iatoolkit/…</c>), embedded in the assembly so that every host has them.</summary>
 internal static class AssetEndpoints
 {
-    private static readonly Lazy<(byte[] Body, string ETag)> s_siteCss = new(() => Load("site.css"));
+    // Every file under Assets/ is embedded as IAToolkit.Assets.<name>; they are loaded once, on first use.
+    // Only files that exist are kept, so requests for made-up names cannot grow it.
+    private static readonly ConcurrentDictionary<string, (byte[] Body, string ETag)> s_assets = new(StringComparer.Ordinal);
 
     public static void MapAssets(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/_iatoolkit/site.css", (HttpContext http) =>
+        // Route precedence keeps /_iatoolkit/branding.css (a literal) out of this one.
+        endpoints.MapGet("/_iatoolkit/{file}", (string file, HttpContext http) =>
         {
-            var (body, etag) = s_siteCss.Value;
-            return Css(http, body, etag);
+            var type = ContentType(file);
+            if (type is null || Find(file) is not { } asset)
+            {
+                return Results.NotFound();
+            }
+
+            return Send(http, asset.Body, asset.ETag, type);
         }).ExcludeFromDescription();
 
         // The brand colors (see BrandingCss): the framework's defaults, and each company's.
@@ -34,19 +43,52 @@ internal static class AssetEndpoints
         return Css(http, Encoding.UTF8.GetBytes(css), $"\"{BrandingCss.Version(css)}\"");
     }
 
-    private static IResult Css(HttpContext http, byte[] body, string etag)
+    private static IResult Css(HttpContext http, byte[] body, string etag) => Send(http, body, etag, "text/css; charset=utf-8");
+
+    private static IResult Send(HttpContext http, byte[] body, string etag, string contentType)
     {
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = "public, max-age=3600";
         return http.Request.Headers.IfNoneMatch == etag
             ? Results.StatusCode(StatusCodes.Status304NotModified)
-            : Results.Bytes(body, "text/css; charset=utf-8");
+            : Results.Bytes(body, contentType);
     }
 
-    private static (byte[] Body, string ETag) Load(string name)
+    /// <summary>Only these kinds of files are served; anything else embedded under that prefix stays private.</summary>
+    private static string? ContentType(string file) => Path.GetExtension(file) switch
     {
-        using var stream = typeof(AssetEndpoints).Assembly.GetManifestResourceStream("IAToolkit.Assets." + name)
-            ?? throw new InvalidOperationException($"The asset {name} is not embedded.");
+        ".css" => "text/css; charset=utf-8",
+        ".js" => "text/javascript; charset=utf-8",
+        ".svg" => "image/svg+xml",
+        ".png" => "image/png",
+        ".woff2" => "font/woff2",
+        _ => null,
+    };
+
+    private static (byte[] Body, string ETag)? Find(string name)
+    {
+        if (s_assets.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+
+        if (Load(name) is not { } loaded)
+        {
+            return null;
+        }
+
+        s_assets.TryAdd(name, loaded);
+        return loaded;
+    }
+
+    private static (byte[] Body, string ETag)? Load(string name)
+    {
+        using var stream = typeof(AssetEndpoints).Assembly.GetManifestResourceStream("IAToolkit.Assets." + name);
+        if (stream is null)
+        {
+            return null;
+        }
+
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
         var body = buffer.ToArray();
