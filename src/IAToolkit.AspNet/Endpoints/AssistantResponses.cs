@@ -8,14 +8,18 @@ namespace IAToolkit.AspNet.Endpoints;
 /// <summary>The answer of <c>init-context</c>.</summary>
 internal sealed record InitContextResponse(string Status, string Message, string ResponseId, string Model);
 
-/// <summary>The answer of <c>llm_query</c>: the deployment guide's shape, plus the sanitized HTML and the statistics.</summary>
+/// <summary>
+/// The answer of <c>llm_query</c>: the deployment guide's shape, plus the sanitized HTML, the statistics and the
+/// document passages the answer used (<c>citations</c>, absent when none).
+/// </summary>
 internal sealed record LlmQueryResponse(
     string Answer,
     string AnswerHtml,
     string ResponseId,
     bool ValidResponse,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? AdditionalData,
-    LlmQueryStats Stats)
+    LlmQueryStats Stats,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Citation>? Citations)
 {
     public static LlmQueryResponse From(QueryAnswer answer) => new(
         answer.Answer,
@@ -23,7 +27,8 @@ internal sealed record LlmQueryResponse(
         answer.ResponseId,
         answer.ValidResponse,
         answer.AdditionalData,
-        new LlmQueryStats(answer.Model, answer.PromptTokens, answer.CompletionTokens, answer.PromptTokens + answer.CompletionTokens, (long)answer.Duration.TotalMilliseconds, answer.ToolCalls));
+        new LlmQueryStats(answer.Model, answer.PromptTokens, answer.CompletionTokens, answer.PromptTokens + answer.CompletionTokens, (long)answer.Duration.TotalMilliseconds, answer.ToolCalls),
+        answer.Citations.Count > 0 ? answer.Citations : null);
 }
 
 /// <summary>What one question cost.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using IAToolkit.AspNet.Security;
+using IAToolkit.Assistant.Llm;
 using IAToolkit.AspNet.Tenancy;
 using IAToolkit.Companies;
 using IAToolkit.Companies.Configuration;
@@ -33,6 +34,7 @@ internal static class CompanyApiEndpoints
         {
             var api = endpoints.MapCompanyApiGroup(prefix).WithTags("Company");
             api.MapGet("/prompts", GetPrompts).WithName("GetPrompts" + suffix).WithSummary("The company's active prompts, by category.");
+            api.MapGet("/models", GetModels).WithName("GetModels" + suffix).WithSummary("The models the company offers: what the chat's model picker shows.");
             api.MapGet("/help", GetHelp).WithName("GetHelp" + suffix).WithSummary("The help content of the chat page.");
             api.MapPost(suffix.Length == 0 ? "/help" : "/help-content", GetHelp).WithName("PostHelp" + suffix).WithSummary("The help content (POST, as the Python project's client calls it).");
         }
@@ -55,9 +57,37 @@ internal static class CompanyApiEndpoints
         return TypedResults.Json(new PromptsResponse(categories), ApiJson.Options);
     }
 
+    private static JsonHttpResult<ModelsResponse> GetModels(RouteCompany route)
+    {
+        var llm = route.Company.Configuration.Llm;
+        var provider = ProviderName(llm.Provider);
+        var models = ModelChoice.Allowed(route.Company).Select(id => new ModelResponse(id, id, null, provider)).ToList();
+        return TypedResults.Json(new ModelsResponse(llm.Model, models), ApiJson.Options);
+    }
+
+    /// <summary>The provider as company.yaml spells it.</summary>
+    private static string ProviderName(LlmProvider provider) => provider switch
+    {
+        LlmProvider.Azure => "azure",
+        LlmProvider.OpenAICompatible => "openai_compatible",
+        _ => "openai",
+    };
+
     private static JsonHttpResult<HelpContent> GetHelp(RouteCompany route)
         => TypedResults.Json(route.Company.Configuration.HelpContent ?? new HelpContent(), ApiJson.Options);
 }
+
+/// <summary>The models a company offers; <c>default_model</c> answers when a request names none.</summary>
+internal sealed record ModelsResponse(
+    [property: JsonPropertyName("default_model")] string DefaultModel,
+    [property: JsonPropertyName("models")] IReadOnlyList<ModelResponse> Models);
+
+/// <summary>A model of the picker: the id a request sends as <c>model</c>, what the user reads, and its provider.</summary>
+internal sealed record ModelResponse(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("label")] string Label,
+    [property: JsonPropertyName("description")] string? Description,
+    [property: JsonPropertyName("provider")] string Provider);
 
 /// <summary>The prompts of a company, shaped as the Python project's <c>/api/prompts</c>.</summary>
 internal sealed record PromptsResponse([property: JsonPropertyName("message")] IReadOnlyList<PromptCategoryResponse> Categories);

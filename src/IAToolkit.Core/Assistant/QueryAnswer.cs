@@ -35,4 +35,7 @@ internal sealed record QueryAnswer
 
     /// <summary>The tools the model called.</summary>
     public required IReadOnlyList<ToolCallRecord> ToolCalls { get; init; }
+
+    /// <summary>The document passages the answer used (see <see cref="Citations"/>); empty when it used none.</summary>
+    public IReadOnlyList<Citation> Citations { get; init; } = [];
 }

@@ -173,6 +173,7 @@ internal sealed partial class QueryService
             CompletionTokens = progress.OutputTokens,
             Duration = progress.Elapsed,
             ToolCalls = progress.Tools.Calls,
+            Citations = Citations.Select(answerText, progress.Tools.Passages),
         };
         await _log.RecordAsync(progress.Company, progress.Complete(responseId, answerText, valid ? "ok" : "incomplete", null));
         return answer;

@@ -59,4 +59,32 @@ public sealed class ModelChoiceTests
         Assert.That(host.Llm.ChatRequests[0].Model, Is.EqualTo(sent));
         Assert.That(answer.GetProperty("stats").GetProperty("model").GetString(), Is.EqualTo(sent));
     }
+
+    [TestCase("/api/sample_company/models")]
+    [TestCase("/sample_company/api/models")]
+    public async Task Models_SampleCompany_ListsTheConfiguredModelFirstAndTheAvailableOnes(string path)
+    {
+        await using var host = await AssistantHost.StartAsync();
+
+        using var response = await host.Client.GetAsync(new Uri(path, UriKind.Relative));
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToString());
+        Assert.That(body.GetProperty("default_model").GetString(), Is.EqualTo("gpt-4o-mini"));
+        var models = body.GetProperty("models").EnumerateArray().ToList();
+        Assert.That(models.Select(m => m.GetProperty("id").GetString()), Is.EqualTo(new[] { "gpt-4o-mini", "gpt-4.1" }));
+        Assert.That(models.Select(m => m.GetProperty("label").GetString()), Is.EqualTo(new[] { "gpt-4o-mini", "gpt-4.1" }));
+        Assert.That(models.Select(m => m.GetProperty("provider").GetString()), Has.All.EqualTo("openai"));
+    }
+
+    [Test]
+    public async Task Models_UnknownKey_Returns401()
+    {
+        await using var host = await AssistantHost.StartAsync();
+        using var client = host.CreateClient("not-a-key-of-this-company");
+
+        using var response = await client.GetAsync(new Uri("/api/sample_company/models", UriKind.Relative));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
 }

@@ -29,6 +29,12 @@ internal sealed class DocumentSearchTool : AssistantTool<DocumentSearchArguments
         Dictionary<string, string>? filter = arguments.Type is { } type ? new() { ["type"] = type } : null;
         var vector = await run.Services.GetRequiredService<EmbeddingService>().EmbedQueryAsync(run.Company, query, cancellationToken);
         var hits = await run.Services.GetRequiredService<KnowledgeSearch>().SearchAsync(run.Company, query, vector, limit, filter, cancellationToken);
+        foreach (var hit in hits)
+        {
+            // Page 0 is a format without pages.
+            run.RecordPassage(new Citation(hit.FileName, hit.Page > 0 ? hit.Page : null));
+        }
+
         return new
         {
             passages = hits.Select(h => new { document = h.FileName, page = h.Page, text = h.Text, score = Math.Round(h.Score, 4) }),

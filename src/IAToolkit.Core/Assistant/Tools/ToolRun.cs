@@ -7,6 +7,7 @@ namespace IAToolkit.Assistant.Tools;
 internal sealed class ToolRun
 {
     private readonly ConcurrentQueue<ToolCallRecord> _calls = new();
+    private readonly ConcurrentQueue<Citation> _passages = new();
 
     public ToolRun(Company company, CompanyUserInfo user, IServiceProvider services, Uri? publicBaseUrl)
     {
@@ -32,4 +33,9 @@ internal sealed class ToolRun
     public IReadOnlyList<ToolCallRecord> Calls => [.. _calls];
 
     public void Record(ToolCallRecord call) => _calls.Enqueue(call);
+
+    /// <summary>The documents and pages the document search returned in this question, in the order returned.</summary>
+    public IReadOnlyList<Citation> Passages => [.. _passages];
+
+    public void RecordPassage(Citation passage) => _passages.Enqueue(passage);
 }

@@ -64,6 +64,36 @@ public sealed class KnowledgeBaseTests
     }
 
     [Test]
+    public async Task Question_AnswerCitesAPassage_ResponseListsThatDocumentAndPageOnly()
+    {
+        await using var host = await AssistantHost.StartAsync();
+        string? document = null;
+        var page = 0;
+        host.Llm.Enqueue(
+            ScriptedReply.ToolCalls(("iat_document_search", """{"query":"Julia Bianchi notice period"}""")),
+            ScriptedReply.Dynamic(request =>
+            {
+                // The model cites the first passage it was given, as the tool asks: (document, p. N).
+                var first = JsonDocument.Parse(request.Messages[^1].Content!).RootElement.GetProperty("passages")[0];
+                document = first.GetProperty("document").GetString();
+                page = first.GetProperty("page").GetInt32();
+                return ScriptedReply.Text($"The notice period is in the contract ({document}, p. {page}).");
+            }),
+            ScriptedReply.Text("Nothing in the documents covers that."));
+
+        var answer = await host.AskAsync(new { question = "What is Julia Bianchi's notice period?", user_identifier = "hr@example.com" });
+        var citations = answer.GetProperty("citations").EnumerateArray().ToList();
+
+        Assert.That(citations, Has.Count.EqualTo(1), answer.ToString());
+        Assert.That(citations[0].GetProperty("document").GetString(), Is.EqualTo(document));
+        Assert.That(citations[0].GetProperty("page").GetInt32(), Is.EqualTo(page));
+
+        // An answer that names no document carries no citations at all.
+        var plain = await host.AskAsync(new { question = "Anything about pensions?", user_identifier = "hr@example.com" });
+        Assert.That(plain.TryGetProperty("citations", out _), Is.False, plain.ToString());
+    }
+
+    [Test]
     public async Task EmbeddingApi_ReturnsLittleEndianFloat32OfTheLocalModel()
     {
         await using var host = await AssistantHost.StartAsync();
