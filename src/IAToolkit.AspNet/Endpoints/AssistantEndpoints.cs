@@ -66,6 +66,8 @@ internal static class AssistantEndpoints
     private static async Task<JsonHttpResult<InitContextResponse>> InitAsync(RouteCompany route, HttpContext http, InitContextRequest? body, QueryService queries, CancellationToken cancellationToken)
     {
         var chosen = ModelChoice.Resolve(route.Company, body?.Model);
+        // Checked so that a client learns of a wrong value at once; each question says its own effort.
+        ReasoningChoice.Parse(body?.ReasoningEffort);
         var user = await CallerIdentity.ResolveAsync(http, route.Company, body?.UserIdentifier, cancellationToken);
         var (responseId, model) = await queries.StartConversationAsync(route.Company, user, chosen, cancellationToken);
         return TypedResults.Json(new InitContextResponse("OK", "A new conversation has started.", responseId, model), ApiJson.Options);
@@ -81,7 +83,9 @@ internal static class AssistantEndpoints
             PromptName = string.IsNullOrWhiteSpace(body.PromptName) ? null : body.PromptName.Trim(),
             ClientData = body.ClientData ?? [],
             // Checked here, before a stream starts, so a wrong model is a 400 and not an error event.
-            Model = ModelChoice.Resolve(route.Company, body.Model),
+            // Without one, the prompt's llm_model (if any) or llm.model answers.
+            Model = string.IsNullOrWhiteSpace(body.Model) ? null : ModelChoice.Resolve(route.Company, body.Model),
+            ReasoningEffort = ReasoningChoice.Parse(body.ReasoningEffort),
             ResponseId = string.IsNullOrWhiteSpace(body.ResponseId) ? null : body.ResponseId.Trim(),
             Files = await FilesAsync(route.Company, http, body, files),
             Services = http.RequestServices,

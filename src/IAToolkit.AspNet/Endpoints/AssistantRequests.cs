@@ -7,10 +7,12 @@ namespace IAToolkit.AspNet.Endpoints;
 /// <summary>The body of <c>init-context</c>.</summary>
 internal sealed record InitContextRequest(
     [property: JsonPropertyName("model")] string? Model,
-    [property: JsonPropertyName("user_identifier")] string? UserIdentifier) : ITextFields
+    [property: JsonPropertyName("user_identifier")] string? UserIdentifier,
+    [property: JsonPropertyName("reasoning_effort")] string? ReasoningEffort = null) : ITextFields
 {
     // model may carry outer spaces and line breaks: ModelChoice trims them and accepts only the company's names.
-    public IEnumerable<TextField> TextFields() => [new("model", Model, true), new("user_identifier", UserIdentifier, false)];
+    public IEnumerable<TextField> TextFields()
+        => [new("model", Model, true), new("user_identifier", UserIdentifier, false), new("reasoning_effort", ReasoningEffort, false)];
 }
 
 /// <summary>The body of <c>llm_query</c>: a question, or a prompt with its values.</summary>
@@ -21,7 +23,8 @@ internal sealed record LlmQueryRequest(
     [property: JsonPropertyName("model")] string? Model,
     [property: JsonPropertyName("user_identifier")] string? UserIdentifier,
     [property: JsonPropertyName("response_id")] string? ResponseId,
-    [property: JsonPropertyName("files"), JsonShape("an array of objects, each {token} from file-store or {name, base64} (or {name, content} for plain text)")] List<LlmQueryFile>? Files) : ITextFields
+    [property: JsonPropertyName("files"), JsonShape("an array of objects, each {token} from file-store or {name, base64} (or {name, content} for plain text)")] List<LlmQueryFile>? Files,
+    [property: JsonPropertyName("reasoning_effort")] string? ReasoningEffort = null) : ITextFields
 {
     public IEnumerable<TextField> TextFields()
     {
@@ -32,6 +35,7 @@ internal sealed record LlmQueryRequest(
             new("model", Model, true),
             new("user_identifier", UserIdentifier, false),
             new("response_id", ResponseId, false),
+            new("reasoning_effort", ReasoningEffort, false),
         ];
         var files = (Files ?? []).SelectMany((file, i) => new TextField[]
         {

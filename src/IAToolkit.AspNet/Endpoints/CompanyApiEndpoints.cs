@@ -48,7 +48,7 @@ internal static class CompanyApiEndpoints
                 category.Name,
                 category.Order,
                 [.. configuration.Prompts
-                    .Where(p => p.Active && p.Category == category.Name)
+                    .Where(p => p.Active && p.VisibleInChat && p.Category == category.Name)
                     .OrderBy(p => p.Order ?? int.MaxValue)
                     .Select(p => new PromptResponse(p.Name, p.Description, p.CustomFields, p.Order))]))
             .Where(c => c.Prompts.Count > 0)

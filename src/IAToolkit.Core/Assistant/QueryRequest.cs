@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IAToolkit.Companies;
+using IAToolkit.Companies.Configuration;
 
 namespace IAToolkit.Assistant;
 
@@ -21,8 +22,14 @@ internal sealed record QueryRequest
     /// <summary>The prompt's values (its custom fields and any others the template reads).</summary>
     public IReadOnlyDictionary<string, JsonElement> ClientData { get; init; } = new Dictionary<string, JsonElement>();
 
-    /// <summary>Another model than company.yaml's, for this question.</summary>
+    /// <summary>
+    /// Another model than company.yaml's, for this question (already one of the company's); when absent, the prompt's
+    /// <c>llm_model</c>, else <c>llm.model</c>.
+    /// </summary>
     public string? Model { get; init; }
+
+    /// <summary>The request's <c>reasoning_effort</c>, when it names one.</summary>
+    public ReasoningLevel? ReasoningEffort { get; init; }
 
     /// <summary>The response id to continue from; the user's latest turn when absent.</summary>
     public string? ResponseId { get; init; }

@@ -8,6 +8,7 @@ using IAToolkit.Assistant.Llm;
 using IAToolkit.Assistant.Prompts;
 using IAToolkit.Assistant.Tools;
 using IAToolkit.Companies;
+using IAToolkit.Companies.Configuration;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -142,15 +143,29 @@ internal sealed partial class QueryService
     {
         var request = progress.Request;
         var company = progress.Company;
-        var client = _clients.GetClient(company, request.Model);
+        var prompt = request.PromptName is null ? null : company.Configuration.Prompts.FirstOrDefault(p => p.Name == request.PromptName);
+        var client = _clients.GetClient(company, request.Model ?? prompt?.LlmModel);
         progress.UseModel(client.Model, client.ProviderName);
         var state = await _turns.LoadAsync(company, request.User.UserIdentifier, request.ResponseId, client.Model, cancellationToken);
         progress.Conversation = state;
-        progress.UserText = await UserTextAsync(request);
+        progress.UserText = await UserTextAsync(request, prompt);
         var messages = await MessagesAsync(company, request.User, state.History, progress.UserText, cancellationToken);
 
         // The tools are this question's: created for it, handed to the shared pipeline only through its options.
-        var chatOptions = new ChatOptions { ModelId = client.Model, Tools = _tools.For(progress.Tools), ToolMode = ChatToolMode.Auto };
+        // A prompt's tool_policy (explicit) narrows them to the tools it names; with none left, the model gets no tools.
+        var tools = _tools.For(progress.Tools);
+        if (prompt?.ToolNames is { } names)
+        {
+            tools = [.. tools.Where(t => names.Contains(t.Name, StringComparer.Ordinal))];
+        }
+
+        var chatOptions = new ChatOptions
+        {
+            ModelId = client.Model,
+            Tools = tools.Count > 0 ? tools : null,
+            ToolMode = tools.Count > 0 ? ChatToolMode.Auto : null,
+            Reasoning = ReasoningChoice.ToOptions(request.ReasoningEffort ?? prompt?.ReasoningEffort ?? company.Configuration.Llm.ReasoningEffort),
+        };
         return (client.Client, messages, chatOptions);
     }
 
@@ -222,12 +237,20 @@ internal sealed partial class QueryService
         await _log.RecordAsync(progress.Company, progress.Complete(null, null, ErrorCodes.ClientCanceled, "The client went away before the answer was complete."));
     }
 
-    private async Task<string> UserTextAsync(QueryRequest request)
+    private async Task<string> UserTextAsync(QueryRequest request, PromptDefinition? prompt)
     {
         var text = new StringBuilder();
         if (request.PromptName is not null)
         {
             text.Append(await _prompts.RenderAsync(request.Company, request.PromptName, request.ClientData, request.User));
+            if (prompt?.OutputSchema is { } schema)
+            {
+                // The answer decoder splits this reply into the answer and additional_data (AnswerDecoder).
+                text.Append("\n\nReply with one JSON object and nothing else: {\"answer\": \"<your answer, in Markdown>\", ")
+                    .Append("\"additional_data\": <the data>}, where the data follows this JSON schema:\n```json\n")
+                    .Append(schema.GetRawText())
+                    .Append("\n```");
+            }
         }
         else
         {

@@ -21,6 +21,9 @@ internal sealed record LlmSettings
     /// </summary>
     public IReadOnlyList<string> AvailableModels { get; init; } = [];
 
+    /// <summary><c>llm.reasoning_effort</c> (IAToolkit 2.x): the company's default for reasoning models, when given.</summary>
+    public ReasoningLevel? ReasoningEffort { get; init; }
+
     /// <summary><c>llm.base_url</c>: required for Azure and OpenAI-compatible servers.</summary>
     public Uri? BaseUrl { get; init; }
 }

@@ -9,11 +9,10 @@ public sealed class SectionRuleTests
 {
     [TestCase("data_sources:\n  sql:\n    - { database: erp, connection_string_env: ERP, exclude_columns: created }\n", "data_sources.sql[0].exclude_columns", "must be a list, not a single value")]
     [TestCase("data_sources:\n  sql: { database: erp }\n", "data_sources.sql", "must be a list, not a mapping")]
-    [TestCase("prompts:\n  prompt_categories: [A]\n  prompt_list: []\n", "prompts", "must be a list, not a mapping")]
     [TestCase("tools: get_balance\n", "tools", "must be a list, not a single value")]
     [TestCase("mail_provider: [smtplib]\n", "mail_provider", "must be a mapping (key: value lines), not a list")]
     [TestCase("branding: { header_text_color: [1, 2] }\n", "branding.header_text_color", "must be a single value, not a list")]
-    [TestCase("prompt_categories: [[A]]\n", "prompt_categories[0]", "must be a single value, not a list")]
+    [TestCase("prompt_categories: [[A]]\n", "prompt_categories[0]", "must be a category name or a {name, order} mapping, not a list")]
     [TestCase("parameters: { verify_account: sometimes }\n", "parameters.verify_account", "must be true or false")]
     [TestCase("knowledge_base:\n  document_sources:\n    hr: { path: hr, metadata: { tags: [a, b] } }\n", "knowledge_base.document_sources.hr.metadata.tags", "must be a single value (text, number, true or false), not a list")]
     public void Load_WrongKindOfValue_IsAnErrorAtItsKey(string section, string keyPath, string message)

@@ -22,7 +22,9 @@ internal static partial class CompanyReader
             root.Warning("locale", $"'{locale}' is not a locale such as en_US or es_ES");
         }
 
-        var categories = PromptReader.ReadCategories(root);
+        var llm = LlmReader.ReadLlm(root);
+        var tools = ToolReader.Read(root);
+        var (categories, prompts) = PromptReader.Read(root, llm, tools, context);
         var (parameters, parametersJson) = ParametersReader.Read(root);
         var (helpFiles, cards, helpContent) = HelpFileReader.Read(root, context);
         return new CompanyConfiguration
@@ -30,12 +32,12 @@ internal static partial class CompanyReader
             Id = id ?? expectedId,
             Name = name ?? string.Empty,
             Locale = string.IsNullOrEmpty(locale) ? "en_US" : locale,
-            Llm = LlmReader.ReadLlm(root),
+            Llm = llm,
             Embedding = LlmReader.ReadEmbedding(root),
             SqlDataSources = SqlSourceReader.Read(root),
-            Tools = ToolReader.Read(root),
+            Tools = tools,
             PromptCategories = categories,
-            Prompts = PromptReader.ReadPrompts(root, categories, context),
+            Prompts = prompts,
             Parameters = parameters,
             ParametersJson = parametersJson,
             Branding = BrandingReader.Read(root),

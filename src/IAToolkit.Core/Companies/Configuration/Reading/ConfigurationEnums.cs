@@ -20,6 +20,10 @@ internal static class ConfigurationEnums
 
     public static readonly YamlEnum<MailProvider> MailProviders = new(("brevo_mail", MailProvider.BrevoMail), ("smtplib", MailProvider.Smtp));
 
+    public static readonly YamlEnum<ReasoningLevel> ReasoningLevels = new(
+        ("minimal", ReasoningLevel.Minimal), ("low", ReasoningLevel.Low), ("medium", ReasoningLevel.Medium),
+        ("high", ReasoningLevel.High), ("xhigh", ReasoningLevel.ExtraHigh));
+
     public static readonly YamlEnum<MailRecipientScope> MailRecipientScopes = new(
         ("self", MailRecipientScope.Self), ("domains", MailRecipientScope.Domains), ("any", MailRecipientScope.Any));
 }

@@ -26,7 +26,11 @@ internal static class LlmReader
         var apiKey = VariableNames.Read(llm, "api-key", required: provider != LlmProvider.OpenAICompatible);
         var needsUrl = provider != LlmProvider.OpenAI;
         var baseUrl = UrlValues.ReadAbsolute(llm, "base_url", needsUrl, $"when provider is {ConfigurationEnums.LlmProviders.NameOf(provider)}");
-        return new LlmSettings { Model = model, ApiKey = apiKey, Provider = provider, BaseUrl = baseUrl, AvailableModels = ReadAvailableModels(llm) };
+        var reasoning = ConfigurationEnums.ReasoningLevels.Read(llm, "reasoning_effort");
+        return new LlmSettings
+        {
+            Model = model, ApiKey = apiKey, Provider = provider, BaseUrl = baseUrl, AvailableModels = ReadAvailableModels(llm), ReasoningEffort = reasoning,
+        };
     }
 
     // IAToolkit 2.x lists the models a user may pick as llm.available_models[].id; only the ids matter here (which
