@@ -10,7 +10,7 @@ public sealed class UnknownKeyTests
     [TestCase("llm:\n  model: gpt-4o-mini\n  api-key: OPENAI_API_KEY\n  modle: gpt-4o\n", "llm.modle", "is not a known key (did you mean llm.model?)")]
     [TestCase("llm:\n  model: gpt-4o-mini\n  api-key: OPENAI_API_KEY\n  api_key: OPENAI_API_KEY\n", "llm.api_key", "is not a known key (did you mean llm.api-key?)")]
     [TestCase("llm:\n  model: gpt-4o-mini\n  api-key: OPENAI_API_KEY\nprompt_categorys: [A]\n", "prompt_categorys", "is not a known key (did you mean prompt_categories?)")]
-    [TestCase("llm:\n  model: gpt-4o-mini\n  api-key: OPENAI_API_KEY\nstorage_provider: { provider: s3 }\n", "storage_provider", "is not a known key")]
+    [TestCase("llm:\n  model: gpt-4o-mini\n  api-key: OPENAI_API_KEY\nstorage_backend: { provider: s3 }\n", "storage_backend", "is not a known key")]
     public void Load_UnknownKey_WarnsWithPathAndSuggestion(string yamlAfterName, string keyPath, string message)
     {
         using var folder = new TestCompanyFolder().CompanyYaml("id: acme\nname: ACME\n" + yamlAfterName);

@@ -18,7 +18,10 @@ internal static class ConfigurationEnums
 
     public static readonly YamlEnum<ConnectorType> ConnectorTypes = new(("local", ConnectorType.Local), ("s3", ConnectorType.S3));
 
-    public static readonly YamlEnum<MailProvider> MailProviders = new(("brevo_mail", MailProvider.BrevoMail), ("smtplib", MailProvider.Smtp));
+    public static readonly YamlEnum<MailProvider> MailProviders = new(
+        ("brevo_mail", MailProvider.BrevoMail), ("smtplib", MailProvider.Smtp),
+        // IAToolkit 2.x renamed them.
+        ("iatoolkit_mail", MailProvider.BrevoMail), ("smtp", MailProvider.Smtp));
 
     public static readonly YamlEnum<ReasoningLevel> ReasoningLevels = new(
         ("minimal", ReasoningLevel.Minimal), ("low", ReasoningLevel.Low), ("medium", ReasoningLevel.Medium),

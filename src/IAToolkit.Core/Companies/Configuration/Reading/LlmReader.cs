@@ -23,7 +23,7 @@ internal static class LlmReader
                 + "set provider: openai_compatible and base_url: https://generativelanguage.googleapis.com/v1beta/openai/");
         }
 
-        var apiKey = VariableNames.Read(llm, "api-key", required: provider != LlmProvider.OpenAICompatible);
+        var apiKey = ReadApiKey(llm, provider);
         var needsUrl = provider != LlmProvider.OpenAI;
         var baseUrl = UrlValues.ReadAbsolute(llm, "base_url", needsUrl, $"when provider is {ConfigurationEnums.LlmProviders.NameOf(provider)}");
         var reasoning = ConfigurationEnums.ReasoningLevels.Read(llm, "reasoning_effort");
@@ -31,6 +31,50 @@ internal static class LlmReader
         {
             Model = model, ApiKey = apiKey, Provider = provider, BaseUrl = baseUrl, AvailableModels = ReadAvailableModels(llm), ReasoningEffort = reasoning,
         };
+    }
+
+    /// <summary>
+    /// The key's variable: <c>llm.api-key</c> (0.75), or the chosen provider's entry of <c>llm.provider_api_keys</c>
+    /// (2.x: <c>{openai: OPENAI_API_KEY, anthropic: …}</c>). The other providers' entries are read and kept quiet: they
+    /// are not used by this company's model.
+    /// </summary>
+    private static VariableReference? ReadApiKey(YamlSection llm, LlmProvider provider)
+    {
+        var needed = provider != LlmProvider.OpenAICompatible;
+        var keys = llm.Section("provider_api_keys");
+        if (keys is null)
+        {
+            return VariableNames.Read(llm, "api-key", required: needed);
+        }
+
+        var name = ConfigurationEnums.LlmProviders.NameOf(provider);
+        VariableReference? chosen = null;
+        foreach (var (entry, _) in keys.Entries())
+        {
+            var reference = VariableNames.Read(keys, entry, check: entry == name);
+            if (entry == name)
+            {
+                chosen = reference;
+            }
+        }
+
+        if (llm.Get("api-key") is not null)
+        {
+            if (chosen is not null)
+            {
+                llm.Warning("api-key", $"is ignored: {keys.KeyPath(name)} names the key (the IAToolkit 2.x spelling)");
+                return chosen;
+            }
+
+            return VariableNames.Read(llm, "api-key", required: needed);
+        }
+
+        if (chosen is null && needed && keys.Get(name) is null)
+        {
+            keys.Error(name, $"is required: the variable that holds the {name} key (llm.provider is {name})");
+        }
+
+        return chosen;
     }
 
     // IAToolkit 2.x lists the models a user may pick as llm.available_models[].id; only the ids matter here (which

@@ -20,9 +20,21 @@ internal static class MailReader
             mail.Error("sender_email", $"'{sender}' is not an e-mail address");
         }
 
-        var brevo = mail.SectionOrEmpty("brevo_mail");
-        var brevoKey = VariableNames.Read(brevo, "brevo_api", "BREVO_API_KEY", check: provider == MailProvider.BrevoMail);
-        var smtp = mail.SectionOrEmpty("smtplib");
+        // 0.75 spells the sections brevo_mail {brevo_api} and smtplib {*_env}; 2.x iatoolkit_mail {api_key_secret_ref}
+        // and smtp {*_secret_ref}. Either is read (VariableNames takes both key spellings).
+        var (brevo, brevoKeyName) = mail.Get("iatoolkit_mail") is not null
+            ? (mail.SectionOrEmpty("iatoolkit_mail"), "api_key_secret_ref")
+            : (mail.SectionOrEmpty("brevo_mail"), "brevo_api");
+        var brevoKey = VariableNames.Read(brevo, brevoKeyName, "BREVO_API_KEY", check: provider == MailProvider.BrevoMail);
+        var smtp = mail.Get("smtp") is not null ? mail.SectionOrEmpty("smtp") : mail.SectionOrEmpty("smtplib");
+        foreach (var (newer, older) in new[] { ("iatoolkit_mail", "brevo_mail"), ("smtp", "smtplib") })
+        {
+            if (mail.Get(newer) is not null && mail.Get(older) is not null)
+            {
+                mail.Warning(older, $"is ignored: {mail.KeyPath(newer)} (the IAToolkit 2.x spelling) is read");
+            }
+        }
+
         var checkSmtp = provider == MailProvider.Smtp;
         var smtpSettings = new SmtpSettings
         {
@@ -39,7 +51,7 @@ internal static class MailReader
             Provider = provider ?? MailProvider.Smtp,
             SenderEmail = sender ?? string.Empty,
             SenderName = mail.String("sender_name"),
-            BrevoApiKey = brevoKey ?? Fallback(brevo, "brevo_api", "BREVO_API_KEY"),
+            BrevoApiKey = brevoKey ?? Fallback(brevo, brevoKeyName, "BREVO_API_KEY"),
             Smtp = smtpSettings,
             Tool = MailToolReader.Read(mail, sender ?? string.Empty),
         };

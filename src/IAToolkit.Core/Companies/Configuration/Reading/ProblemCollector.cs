@@ -44,6 +44,12 @@ internal sealed class ProblemCollector
         {
             foreach (var (key, line) in section.UnknownKeys())
             {
+                if (Unsupported2xKeys.Describe(section.KeyPath(key)) is { } unsupported)
+                {
+                    Warning(section.KeyPath(key), unsupported, line);
+                    continue;
+                }
+
                 var suggestion = KeySuggestion.Closest(key, section.KnownKeys);
                 var hint = suggestion is null ? string.Empty : $" (did you mean {section.KeyPath(suggestion)}?)";
                 Warning(section.KeyPath(key), "is not a known key" + hint, line);

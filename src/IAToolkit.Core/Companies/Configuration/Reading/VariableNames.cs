@@ -6,7 +6,9 @@ namespace IAToolkit.Companies.Configuration.Reading;
 
 /// <summary>
 /// Reads a key whose value names a variable (<c>api-key</c>, <c>*_env</c>, <c>api_key_name</c>). The value must look
-/// like a variable name: a secret pasted in by mistake is refused without being repeated in the message.
+/// like a variable name: a secret pasted in by mistake is refused without being repeated in the message. IAToolkit
+/// 2.x spells the same keys <c>*_secret_ref</c> (and <c>api_key_name</c> as <c>api_key_secret_ref</c>); either
+/// spelling is read, and both at once is an error.
 /// </summary>
 internal static partial class VariableNames
 {
@@ -16,6 +18,17 @@ internal static partial class VariableNames
     /// </summary>
     public static VariableReference? Read(YamlSection section, string key, string? fallback = null, bool required = false, bool check = true)
     {
+        if (SecretRefSpelling(key) is { } alternate && section.Get(alternate) is not null)
+        {
+            if (section.Get(key) is not null)
+            {
+                section.Error(alternate, $"and {key} both name the variable; keep one of them");
+                return null;
+            }
+
+            key = alternate;
+        }
+
         var node = section.Get(key);
         string? name;
         if (node is null)
@@ -49,6 +62,14 @@ internal static partial class VariableNames
 
         return reference;
     }
+
+    /// <summary>The IAToolkit 2.x spelling of a key that names a variable; <see langword="null"/> when it has none.</summary>
+    public static string? SecretRefSpelling(string key) => key switch
+    {
+        "api_key_name" or "api-key" => "api_key_secret_ref",
+        _ when key.EndsWith("_env", StringComparison.Ordinal) => key[..^"_env".Length] + "_secret_ref",
+        _ => null,
+    };
 
     // A long run of letters and digits with no separator is far more likely a key than a variable name.
     private static bool LooksLikeName(string name)
