@@ -107,7 +107,7 @@ internal sealed class SqlQueryRunner
         await _connections.EnsureLeastPrivilegeAsync(company, source, connection, cancellationToken);
         try
         {
-            var rows = await PostgresQueryExecutor.RunAsync(connection, statement, _options, cancellationToken);
+            var rows = await PostgresQueryExecutor.RunAsync(connection, statement, _options.For(source), cancellationToken);
             var result = new SqlQueryResult(source.Database, rows, stopwatch.Elapsed);
             SqlSourceLog.QueryRan(_logger, company.ShortName, source.Database, result.RowCount, result.Truncated, stopwatch.ElapsedMilliseconds);
             return result;
@@ -123,7 +123,7 @@ internal sealed class SqlQueryRunner
             if (ex.InnerException is TimeoutException)
             {
                 throw new SqlQueryException(
-                    $"The database did not answer within the {_options.StatementTimeout.TotalSeconds:0.###} s limit. Make the query cheaper: filter on indexed columns, aggregate, or add LIMIT.",
+                    $"The database did not answer within the {_options.For(source).StatementTimeout.TotalSeconds:0.###} s limit. Make the query cheaper: filter on indexed columns, aggregate, or add LIMIT.",
                     innerException: ex);
             }
 

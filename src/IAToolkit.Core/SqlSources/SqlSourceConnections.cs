@@ -292,7 +292,13 @@ internal sealed class SqlSourceConnections : IAsyncDisposable, IDisposable
         // PostgreSQL's DETAIL helps the model fix a query; the company's data is what the tool shows anyway.
         settings.IncludeErrorDetail = true;
         // A backstop only: statement_timeout ends a slow statement first, with a readable error.
-        settings.CommandTimeout = (int)Math.Ceiling(_options.StatementTimeout.TotalSeconds) + 5;
+        settings.CommandTimeout = (int)Math.Ceiling(_options.For(source).StatementTimeout.TotalSeconds) + 5;
+        if (source.Schema is { } schema)
+        {
+            // The company's schema first (company.yaml data_sources.sql[].schema); the describer then names its tables
+            // without a schema, and the model's queries find them.
+            settings.SearchPath = schema;
+        }
         // No UseLoggerFactory: Npgsql logs command texts at Debug, and these are the model's queries over company data,
         // which the framework logs only at Trace (event 1407). Failures reach the log through this class.
         builder.Name = $"iatoolkit-sql-{company.ShortName}-{source.Database}";

@@ -12,6 +12,19 @@ internal sealed class SqlToolOptions
     /// <summary>How long one statement may run before PostgreSQL cancels it (<c>statement_timeout</c>; default 10 seconds).</summary>
     public TimeSpan StatementTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>These options with a database's own <c>timeout</c> (company.yaml) as the statement limit, when it gives one.</summary>
+    public SqlToolOptions For(Companies.Configuration.SqlDataSource source)
+    {
+        if (source.Timeout is not { } timeout)
+        {
+            return this;
+        }
+
+        var copy = (SqlToolOptions)MemberwiseClone();
+        copy.StatementTimeout = timeout;
+        return copy;
+    }
+
     /// <summary>How long a statement may wait for a lock (<c>lock_timeout</c>; default 2 seconds).</summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -27,6 +27,15 @@ internal sealed record SqlDataSource
     /// <summary><c>table_prefix</c>: stripped from table names to form schema names.</summary>
     public string? TablePrefix { get; init; }
 
+    /// <summary>
+    /// <c>schema</c> (IAToolkit 2.x): the PostgreSQL schema searched first (the connection's <c>search_path</c>), so its
+    /// tables are named without a schema; <see langword="null"/> keeps the role's default (usually <c>public</c>).
+    /// </summary>
+    public string? Schema { get; init; }
+
+    /// <summary><c>timeout</c> (2.x, seconds): this database's statement limit instead of <c>IAToolkit:Sql:StatementTimeout</c>.</summary>
+    public TimeSpan? Timeout { get; init; }
+
     /// <summary><c>tables</c>: per-table settings, by table name, in file order.</summary>
     public IReadOnlyDictionary<string, SqlTableSettings> Tables { get; init; } = new Dictionary<string, SqlTableSettings>();
 }

@@ -139,6 +139,18 @@ public sealed class CompanyYaml2xTests
         Assert.That(result.Warnings.Select(w => w.Message), Has.All.Contain("is an IAToolkit 2.x setting").And.All.Contain("does not support"));
     }
 
+    [TestCase("schema: \"a,b\"", "data_sources.sql[0].schema", "'a,b' is not a PostgreSQL schema name")]
+    [TestCase("timeout: 0", "data_sources.sql[0].timeout", "must be between 1 and 600 seconds")]
+    [TestCase("timeout: 601", "data_sources.sql[0].timeout", "must be between 1 and 600 seconds")]
+    [TestCase("timeout: soon", "data_sources.sql[0].timeout", "must be a whole number")]
+    public void Load_WrongSqlSchemaOrTimeout_IsAnErrorAtItsKey(string setting, string keyPath, string message)
+    {
+        var problem = Load(Head + $"llm: {{ model: m, api-key: K }}\ndata_sources:\n  sql:\n    - {{ database: erp, connection_string_env: ERP, {setting} }}\n", "K", "ERP").Errors.Single();
+
+        Assert.That(problem.KeyPath, Is.EqualTo(keyPath));
+        Assert.That(problem.Message, Does.StartWith(message));
+    }
+
     private static IAToolkit.Companies.Configuration.Reading.CompanyLoadResult Load(string yaml, params string[] variables)
     {
         using var folder = new TestCompanyFolder().CompanyYaml(yaml);

@@ -33,12 +33,57 @@ internal static class SqlSourceReader
                 ExcludeTables = source.StringList("exclude_tables") ?? [],
                 ExcludeColumns = source.StringList("exclude_columns") ?? [],
                 TablePrefix = source.String("table_prefix"),
+                Schema = ReadSchema(source),
+                Timeout = ReadTimeout(source),
                 Tables = ReadTables(source),
             };
             sources.Add(item);
         }
 
         return sources;
+    }
+
+    /// <summary>The longest timeout a company may give one database; the host's own limit has the same bound.</summary>
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromMinutes(10);
+
+    private static string? ReadSchema(YamlSection source)
+    {
+        var schema = source.String("schema")?.Trim();
+        if (string.IsNullOrEmpty(schema))
+        {
+            return null;
+        }
+
+        // It goes into the connection's search_path, which Npgsql sends as one setting: no list, quote or control.
+        if (schema.Length > 63 || schema.Any(c => char.IsControl(c) || c is ',' or '"' or '\''))
+        {
+            source.Error("schema", $"'{schema}' is not a PostgreSQL schema name (at most 63 characters, without commas, quotes or control characters)");
+            return null;
+        }
+
+        return schema;
+    }
+
+    private static TimeSpan? ReadTimeout(YamlSection source)
+    {
+        if (source.Get("timeout") is null)
+        {
+            return null;
+        }
+
+        var seconds = source.Integer("timeout");
+        if (seconds is null)
+        {
+            return null;
+        }
+
+        if (seconds < 1 || seconds > MaxTimeout.TotalSeconds)
+        {
+            source.Error("timeout", $"must be between 1 and {MaxTimeout.TotalSeconds:0} seconds");
+            return null;
+        }
+
+        return TimeSpan.FromSeconds(seconds.Value);
     }
 
     private static Dictionary<string, SqlTableSettings> ReadTables(YamlSection source)
