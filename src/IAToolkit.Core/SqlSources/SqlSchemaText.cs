@@ -37,7 +37,8 @@ internal static class SqlSchemaText
             }
 
             text.Append('\n');
-            AppendParagraph(text, table.Settings.Description ?? table.Table.Comment);
+            var tableFile = TableFile(source, table, schemaFiles);
+            AppendParagraph(text, table.Settings.Description ?? tableFile?.Description ?? table.Table.Comment);
             if (SchemaObject(table, schemaFiles) is { } schemaObject)
             {
                 text.Append("Field details: see the schema object `").Append(schemaObject).Append("`.\n");
@@ -45,14 +46,25 @@ internal static class SqlSchemaText
 
             foreach (var column in table.Columns)
             {
-                AppendColumn(text, table.Table, column, foreignKeys);
+                AppendColumn(text, table.Table, column, foreignKeys, tableFile);
             }
         }
 
         return text.ToString();
     }
 
-    private static void AppendColumn(StringBuilder text, CatalogTable table, CatalogColumn column, ILookup<(string, string, string), string> foreignKeys)
+    /// <summary>
+    /// The company's <c>schema/&lt;database&gt;-&lt;table&gt;.yaml</c> for this table (IAToolkit 2.x), if it has one. A
+    /// plain table name is the table of the connection's first schema (the one named without a schema here);
+    /// <c>&lt;database&gt;-&lt;schema&gt;.&lt;table&gt;.yaml</c> names any other.
+    /// </summary>
+    private static SchemaFile? TableFile(SqlDataSource source, DescribedTable table, IReadOnlyList<SchemaFile> schemaFiles)
+        => schemaFiles.FirstOrDefault(f => f.Database == source.Database && f.Table is { } name
+            && (name.Contains('.', StringComparison.Ordinal)
+                ? table.Table.IsNamed(name)
+                : string.Equals(table.Table.SqlName.Trim('"'), name, StringComparison.OrdinalIgnoreCase)));
+
+    private static void AppendColumn(StringBuilder text, CatalogTable table, CatalogColumn column, ILookup<(string, string, string), string> foreignKeys, SchemaFile? tableFile)
     {
         text.Append("- `").Append(column.ColumnSqlName).Append("` ").Append(column.DataType);
         if (column.PrimaryKey)
@@ -69,7 +81,8 @@ internal static class SqlSchemaText
             text.Append(" → ").Append(target);
         }
 
-        if (OneLine(column.ColumnComment) is { } comment)
+        var described = tableFile is not null && tableFile.Columns.TryGetValue(column.ColumnName, out var fromFile) ? fromFile : column.ColumnComment;
+        if (OneLine(described) is { } comment)
         {
             text.Append(": ").Append(comment);
         }
@@ -88,7 +101,7 @@ internal static class SqlSchemaText
             return table.Settings.SchemaName.Trim();
         }
 
-        return schemaFiles.FirstOrDefault(f => string.Equals(f.EntityName, table.LogicalName, StringComparison.OrdinalIgnoreCase))?.EntityName;
+        return schemaFiles.FirstOrDefault(f => f.Table is null && string.Equals(f.EntityName, table.LogicalName, StringComparison.OrdinalIgnoreCase))?.EntityName;
     }
 
     private static string KindName(string kind) => kind switch

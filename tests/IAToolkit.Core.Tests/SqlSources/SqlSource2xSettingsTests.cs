@@ -69,4 +69,31 @@ public sealed class SqlSource2xSettingsTests : SqlSourceTest
         Assert.That(error.SqlState, Is.EqualTo("57014"));
         Assert.That(error.Message, Does.Contain("after the 3 s limit"));
     }
+
+    [Test]
+    public async Task DescribeAsync_TableFileOfTheDatabase_MergesItsDescriptionsIntoTheTable()
+    {
+        const string TableFile = """
+            invoices:
+              description: Invoices sent to customers, one row per invoice.
+              columns:
+                amount: { type: numeric, description: Total with taxes in euros }
+                origin:
+                  type: jsonb
+                  description: Where the invoice came from
+                  properties: { channel: { type: string }, campaign: { type: string } }
+            """;
+        var company = Company(WithSchema, ("schema/erp-invoices.yaml", TableFile), ("schema/board.yaml", "board:\n  description: Board members payload\n"));
+
+        var text = await Host().Describer.DescribeAsync(company.Company, company.Source(), CancellationToken.None);
+
+        Assert.That(text, Does.Contain("Invoices sent to customers, one row per invoice."), text);
+        Assert.That(text, Does.Contain("`amount` numeric: Total with taxes in euros"), text);
+        var other = text[text.IndexOf("### Table `public.invoices`", StringComparison.Ordinal)..];
+        Assert.That(other, Does.Not.Contain("Invoices sent to customers"), "the file describes the table of the first schema only");
+        Assert.That(text, Does.Contain("Where the invoice came from (JSON with channel, campaign)"), text);
+        var files = company.Company.Configuration.SchemaFiles;
+        Assert.That(files.Single(f => f.EntityName == "invoices").Database, Is.EqualTo("erp"));
+        Assert.That(files.Single(f => f.EntityName == "board").Table, Is.Null, "a file without a dash is an additional schema");
+    }
 }

@@ -79,7 +79,8 @@ internal sealed class ContextBuilder
         }
 
         var schemas = new List<string>();
-        foreach (var file in configuration.SchemaFiles)
+        // Table files (<database>-<table>.yaml) are already part of their database's description.
+        foreach (var file in configuration.SchemaFiles.Where(f => f.Table is null))
         {
             var rendered = (await SchemaYamlRenderer.RenderAsync(company, file, cancellationToken)).Trim();
             if (rendered.Length > 0)

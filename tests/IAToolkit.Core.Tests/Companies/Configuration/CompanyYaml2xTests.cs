@@ -151,6 +151,21 @@ public sealed class CompanyYaml2xTests
         Assert.That(problem.Message, Does.StartWith(message));
     }
 
+    [Test]
+    public void Load_TableFileOfAnUnknownDatabase_WarnsAndKeepsItAsAnAdditionalSchema()
+    {
+        using var folder = new TestCompanyFolder()
+            .CompanyYaml(Head + "llm: { model: m, api-key: K }\ndata_sources:\n  sql:\n    - { database: erp, connection_string_env: ERP }\n")
+            .File("schema/crm-leads.yaml", "leads:\n  description: Leads\n");
+
+        var result = folder.Load("K", "ERP");
+
+        var warning = result.Warnings.Single();
+        Assert.That(warning.File, Does.EndWith("schema/crm-leads.yaml"));
+        Assert.That(warning.Message, Does.Contain("'crm' is not one of data_sources.sql"));
+        Assert.That(result.Configuration!.SchemaFiles.Single().Table, Is.Null);
+    }
+
     private static IAToolkit.Companies.Configuration.Reading.CompanyLoadResult Load(string yaml, params string[] variables)
     {
         using var folder = new TestCompanyFolder().CompanyYaml(yaml);

@@ -38,7 +38,7 @@ internal sealed class CompanyConfigurationLoader
 
         // The rest of the folder is checked even when company.yaml is broken, so that one run shows everything.
         var contextFiles = FolderContentReader.ContextFiles(context);
-        var schemaFiles = FolderContentReader.SchemaFiles(context);
+        var schemaFiles = FolderContentReader.SchemaFiles(context, [.. configuration?.SqlDataSources.Select(s => s.Database) ?? []]);
         var promptFiles = FolderContentReader.PromptFiles(context);
         log.ReportUnknownKeys();
         log.ReportUnsetVariables(_secrets);
