@@ -26,7 +26,17 @@ internal sealed class DocumentSearchTool : AssistantTool<DocumentSearchArguments
         var run = context.Run;
         var query = ToolArguments.NotBlank(arguments.Query, "query");
         var limit = arguments.Limit is { } l ? Math.Clamp(l, 1, MaxLimit) : DefaultLimit;
-        Dictionary<string, string>? filter = arguments.Type is { } type ? new() { ["type"] = type } : null;
+        Dictionary<string, string>? filter = null;
+        if (arguments.Type is { } type)
+        {
+            (filter ??= [])["type"] = type;
+        }
+
+        if (arguments.Collection is { } collection)
+        {
+            (filter ??= [])["collection"] = collection;
+        }
+
         var vector = await run.Services.GetRequiredService<EmbeddingService>().EmbedQueryAsync(run.Company, query, cancellationToken);
         var hits = await run.Services.GetRequiredService<KnowledgeSearch>().SearchAsync(run.Company, query, vector, limit, filter, cancellationToken);
         foreach (var hit in hits)
@@ -53,6 +63,7 @@ internal sealed class DocumentSearchTool : AssistantTool<DocumentSearchArguments
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList() ?? [];
+        var collections = company.Configuration.KnowledgeBase?.Collections ?? [];
         return ToolArguments.Schema<DocumentSearchArguments>(new AIJsonSchemaCreateOptions
         {
             TransformSchemaNode = (context, schema) =>
@@ -61,9 +72,21 @@ internal sealed class DocumentSearchTool : AssistantTool<DocumentSearchArguments
                 {
                     property["enum"] = new JsonArray([.. types.Select(t => (JsonNode?)JsonValue.Create(t))]);
                 }
-                else if (context.Path.IsEmpty && types.Count == 0 && schema is JsonObject root && root["properties"] is JsonObject properties)
+                else if (context.PropertyInfo?.Name == "collection" && schema is JsonObject collectionProperty)
                 {
-                    properties.Remove("type");
+                    collectionProperty["enum"] = new JsonArray([.. collections.Select(c => (JsonNode?)JsonValue.Create(c))]);
+                }
+                else if (context.Path.IsEmpty && schema is JsonObject root && root["properties"] is JsonObject properties)
+                {
+                    if (types.Count == 0)
+                    {
+                        properties.Remove("type");
+                    }
+
+                    if (collections.Count == 0)
+                    {
+                        properties.Remove("collection");
+                    }
                 }
 
                 return schema;

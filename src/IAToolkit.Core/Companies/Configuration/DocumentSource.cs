@@ -15,4 +15,10 @@ internal sealed record DocumentSource
 
     /// <summary><c>metadata</c>: stored on every document of the source; each value a JSON string, number, boolean or null.</summary>
     public IReadOnlyDictionary<string, JsonElement> Metadata { get; init; } = new Dictionary<string, JsonElement>();
+
+    /// <summary>
+    /// <c>collection</c> (IAToolkit 2.x): one of <c>knowledge_base.collections</c>. Its documents carry it as the
+    /// <c>collection</c> metadata, and the document search can be narrowed to it.
+    /// </summary>
+    public string? Collection { get; init; }
 }

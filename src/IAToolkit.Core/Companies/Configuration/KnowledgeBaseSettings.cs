@@ -14,4 +14,7 @@ internal sealed record KnowledgeBaseSettings
 
     /// <summary><c>document_sources</c>, by name, in file order.</summary>
     public IReadOnlyList<DocumentSource> DocumentSources { get; init; } = [];
+
+    /// <summary><c>knowledge_base.collections</c> (IAToolkit 2.x): the names a document source may file its documents under.</summary>
+    public IReadOnlyList<string> Collections { get; init; } = [];
 }

@@ -166,6 +166,61 @@ public sealed class CompanyYaml2xTests
         Assert.That(result.Configuration!.SchemaFiles.Single().Table, Is.Null);
     }
 
+    [Test]
+    public void Load_KnowledgeBase2x_ReadsCollectionsFoldersParsersAndTheStorageConnector()
+    {
+        var result = Load(Head + """
+            llm: { model: m, api-key: K }
+            connectors:
+              iatoolkit_storage: { type: s3, bucket: acme-files, prefix: docs, aws_access_key_id_secret_ref: S3_ID, aws_secret_access_key_secret_ref: S3_SECRET, aws_region_secret_ref: S3_REGION }
+            knowledge_base:
+              parsing_provider: auto
+              collections:
+                - contracts
+                - { name: manuals, parser_provider: legacy }
+              document_sources:
+                hr: { folder: hr/contracts, collection: contracts, metadata: { type: employee_contract } }
+                suppliers: { path: suppliers, collection: manuals }
+            """, "K", "S3_ID", "S3_SECRET", "S3_REGION");
+
+        Assert.That(result.Problems, Is.Empty, string.Join(Environment.NewLine, result.Problems));
+        var knowledgeBase = result.Configuration!.KnowledgeBase!;
+        Assert.That(knowledgeBase.Collections, Is.EqualTo(new[] { "contracts", "manuals" }));
+        Assert.That(knowledgeBase.Production!.Bucket, Is.EqualTo("acme-files"), "connectors.iatoolkit_storage holds the documents");
+        var hr = knowledgeBase.DocumentSources.Single(s => s.Name == "hr");
+        Assert.That((hr.Path, hr.Collection), Is.EqualTo(("hr/contracts", "contracts")));
+        Assert.That(hr.Metadata["collection"].GetString(), Is.EqualTo("contracts"));
+        Assert.That(hr.Metadata["type"].GetString(), Is.EqualTo("employee_contract"));
+    }
+
+    [TestCase("collections: [a]\n  document_sources:\n    s: { path: p, collection: b }", "knowledge_base.document_sources.s.collection", "'b' is not one of knowledge_base.collections: a")]
+    [TestCase("document_sources:\n    s: { path: p, collection: b }", "knowledge_base.document_sources.s.collection", "'b' needs knowledge_base.collections to list it")]
+    [TestCase("document_sources:\n    s: { path: p, folder: q }", "knowledge_base.document_sources.s.folder", "and path both name the source's folder")]
+    [TestCase("parsing_provider: magic", "knowledge_base.parsing_provider", "'magic' is not one of auto, basic, legacy, docling")]
+    public void Load_WrongKnowledgeBase2xSetting_IsAnErrorAtItsKey(string section, string keyPath, string message)
+    {
+        var problem = Load(Head + "llm: { model: m, api-key: K }\nknowledge_base:\n  " + section + "\n", "K").Errors.Single();
+
+        Assert.That(problem.KeyPath, Is.EqualTo(keyPath));
+        Assert.That(problem.Message, Does.StartWith(message));
+    }
+
+    [Test]
+    public void Load_DoclingAndUnsupportedConnectorTypes_AreWarnings()
+    {
+        var result = Load(Head + """
+            llm: { model: m, api-key: K }
+            connectors:
+              drive: { type: gdrive, folder_id: abc, service_account_secret_ref: GDRIVE_SA }
+              iatoolkit_storage: { type: local, path: files }
+            knowledge_base:
+              parsing_provider: docling
+            """, "K");
+
+        Assert.That(result.HasErrors, Is.False, string.Join(Environment.NewLine, result.Problems));
+        Assert.That(result.Warnings.Select(w => w.KeyPath), Is.EquivalentTo(new[] { "connectors.drive.type", "knowledge_base.parsing_provider" }));
+    }
+
     private static IAToolkit.Companies.Configuration.Reading.CompanyLoadResult Load(string yaml, params string[] variables)
     {
         using var folder = new TestCompanyFolder().CompanyYaml(yaml);
