@@ -23,6 +23,15 @@ internal static partial class ParametersReader
         }
 
         var section = new YamlSection(mapping, "parameters", root.Problems, freeForm: true);
+        // parameters is free-form (the company's code reads its own keys), so 2.x's framework keys are named here.
+        foreach (var key in new[] { "http_tools", "tool_router" })
+        {
+            if (section.Get(key) is not null && Unsupported2xKeys.Describe(section.KeyPath(key)) is { } message)
+            {
+                section.Warning(key, message);
+            }
+        }
+
         var external = section.Section("external_urls", freeForm: true);
         var parameters = new CompanyParameters
         {
