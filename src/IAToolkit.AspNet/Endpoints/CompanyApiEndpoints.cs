@@ -61,7 +61,11 @@ internal static class CompanyApiEndpoints
     {
         var llm = route.Company.Configuration.Llm;
         var provider = ProviderName(llm.Provider);
-        var models = ModelChoice.Allowed(route.Company).Select(id => new ModelResponse(id, id, null, provider)).ToList();
+        var models = ModelChoice.Allowed(route.Company)
+            .Select(id => llm.ModelOptions.FirstOrDefault(o => o.Id == id) is { } option
+                ? new ModelResponse(id, option.Label, option.Description, option.Provider ?? provider)
+                : new ModelResponse(id, id, null, provider))
+            .ToList();
         return TypedResults.Json(new ModelsResponse(llm.Model, models), ApiJson.Options);
     }
 

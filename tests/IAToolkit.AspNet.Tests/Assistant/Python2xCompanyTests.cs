@@ -80,4 +80,18 @@ public sealed class Python2xCompanyTests
         Assert.That(answer.GetProperty("answer").GetString(), Does.Contain("\"customers\""));
         Assert.That(answer.GetProperty("stats").GetProperty("tool_calls")[0].GetProperty("outcome").GetString(), Is.EqualTo("ok"));
     }
+
+    [Test]
+    public async Task Models_2xAvailableModels_ListTheirLabelsAndDescriptions()
+    {
+        await using var host = await AssistantHost.StartAsync(contentRoot: _root!.Path);
+
+        using var response = await host.Client.GetAsync(new Uri("/api/sample_company/models", UriKind.Relative));
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        var models = body.GetProperty("models").EnumerateArray()
+            .Select(m => (m.GetProperty("id").GetString(), m.GetProperty("label").GetString(), m.GetProperty("description").GetString()))
+            .ToList();
+        Assert.That(models, Is.EqualTo(new[] { ("gpt-4o-mini", "GPT-4o mini", "Fast and cheap"), ("gpt-4.1", "GPT-4.1", "Deeper answers") }));
+    }
 }

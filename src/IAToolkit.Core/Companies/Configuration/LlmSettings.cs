@@ -21,6 +21,9 @@ internal sealed record LlmSettings
     /// </summary>
     public IReadOnlyList<string> AvailableModels { get; init; } = [];
 
+    /// <summary><c>llm.available_models</c> with what the model picker shows of each (label, description, provider).</summary>
+    public IReadOnlyList<ModelOption> ModelOptions { get; init; } = [];
+
     /// <summary><c>llm.reasoning_effort</c> (IAToolkit 2.x): the company's default for reasoning models, when given.</summary>
     public ReasoningLevel? ReasoningEffort { get; init; }
 

@@ -27,9 +27,16 @@ internal static class LlmReader
         var needsUrl = provider != LlmProvider.OpenAI;
         var baseUrl = UrlValues.ReadAbsolute(llm, "base_url", needsUrl, $"when provider is {ConfigurationEnums.LlmProviders.NameOf(provider)}");
         var reasoning = ConfigurationEnums.ReasoningLevels.Read(llm, "reasoning_effort");
+        var options = ReadAvailableModels(llm);
         return new LlmSettings
         {
-            Model = model, ApiKey = apiKey, Provider = provider, BaseUrl = baseUrl, AvailableModels = ReadAvailableModels(llm), ReasoningEffort = reasoning,
+            Model = model,
+            ApiKey = apiKey,
+            Provider = provider,
+            BaseUrl = baseUrl,
+            AvailableModels = [.. options.Select(o => o.Id)],
+            ModelOptions = options,
+            ReasoningEffort = reasoning,
         };
     }
 
@@ -77,16 +84,31 @@ internal static class LlmReader
         return chosen;
     }
 
-    // IAToolkit 2.x lists the models a user may pick as llm.available_models[].id; only the ids matter here (which
-    // model a request may name), so the items' other keys (label, provider, …) are not reported as unknown.
-    private static List<string> ReadAvailableModels(YamlSection llm)
+    // IAToolkit 2.x lists the models a user may pick as llm.available_models[] {id, label, description, provider,
+    // config}; the id says which model a request may name, the rest what the picker shows. config (provider routing)
+    // is read without being reported as unknown.
+    private static List<ModelOption> ReadAvailableModels(YamlSection llm)
     {
-        var ids = new List<string>();
+        var ids = new List<ModelOption>();
         foreach (var (path, item) in llm.List("available_models") ?? [])
         {
-            var id = item is YamlDotNet.RepresentationModel.YamlScalarNode scalar
-                ? scalar.Value
-                : YamlNodeKinds.AsSection(item, path, llm.Problems, freeForm: true)?.String("id", required: true);
+            string? id, label = null, description = null, provider = null;
+            if (item is YamlDotNet.RepresentationModel.YamlScalarNode scalar)
+            {
+                id = scalar.Value;
+            }
+            else if (YamlNodeKinds.AsSection(item, path, llm.Problems, freeForm: true) is { } entry)
+            {
+                id = entry.String("id", required: true);
+                label = entry.String("label")?.Trim();
+                description = entry.String("description")?.Trim();
+                provider = entry.String("provider")?.Trim();
+            }
+            else
+            {
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(id))
             {
                 continue;
@@ -98,7 +120,7 @@ internal static class LlmReader
                 continue;
             }
 
-            ids.Add(id);
+            ids.Add(new ModelOption(id, string.IsNullOrEmpty(label) ? id : label, string.IsNullOrEmpty(description) ? null : description, string.IsNullOrEmpty(provider) ? null : provider));
         }
 
         return ids;
