@@ -100,6 +100,29 @@ public sealed class TurnStoreTests : DatabaseTest
     }
 
     [Test]
+    public async Task AppendAsync_CachedTurnMissingFromTheDatabase_StartsANewConversationInsteadOfFailing()
+    {
+        // Redis outlived the database (restored, recreated, or another deployment on the same prefix).
+        var (store, company) = await CreateAsync();
+        var state = await store.LoadAsync(company, "ana@acme.com", null, "gpt", CancellationToken.None);
+        var first = await store.AppendAsync(company, "ana@acme.com", state, Question(1), Answer(1), "gpt", CancellationToken.None);
+        await using (var connection = await _core!.OpenConnectionAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync("DELETE FROM iat_turns");
+        }
+
+        var cached = await store.LoadAsync(company, "ana@acme.com", null, "gpt", CancellationToken.None);
+        var second = await store.AppendAsync(company, "ana@acme.com", cached, Question(2), Answer(2), "gpt", CancellationToken.None);
+        var next = await store.LoadAsync(company, "ana@acme.com", null, "gpt", CancellationToken.None);
+
+        Assert.That(cached.ParentId, Is.EqualTo(first), "the stale pointer was read from Redis");
+        Assert.That(next.ParentId, Is.EqualTo(second));
+        Assert.That(next.History.Select(t => t.Question), Is.EqualTo(new[] { Question(2) }), "a new conversation");
+        await using var check = await _core.OpenConnectionAsync(CancellationToken.None);
+        Assert.That(await check.ExecuteScalarAsync<long>("SELECT count(*) FROM iat_turns WHERE response_id = @second", new { second }), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task LoadAsync_OlderTurnContinued_HistoryEndsAtThatTurn()
     {
         var (store, company) = await CreateAsync();
@@ -192,7 +215,7 @@ public sealed class TurnStoreTests : DatabaseTest
         var company = new Company(id, template.ShortName, template.Folder, template.Configuration, template.Implementation);
         _prefix = $"iat-test-{Guid.NewGuid():N}:";
         _redis = new RedisConnection(Options.Create(new RedisOptions { Url = TestServices.RedisUrl, KeyPrefix = _prefix }));
-        var store = new TurnStore(_core, _redis, Options.Create(new AssistantOptions { HistoryTokenBudget = Budget }));
+        var store = new TurnStore(_core, _redis, Options.Create(new AssistantOptions { HistoryTokenBudget = Budget }), NullLogger<TurnStore>.Instance);
         return (store, company);
     }
 

@@ -3,7 +3,9 @@ using Dapper;
 using IAToolkit.Companies;
 using IAToolkit.Database;
 using IAToolkit.Redis;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using StackExchange.Redis;
 
 namespace IAToolkit.Assistant.Conversations;
@@ -27,7 +29,7 @@ namespace IAToolkit.Assistant.Conversations;
 /// explicitly continues an older turn finds no cached window and reads its chain from PostgreSQL.
 /// </para>
 /// </remarks>
-internal sealed class TurnStore
+internal sealed partial class TurnStore
 {
     private const int MaxDepth = 200;
 
@@ -77,12 +79,14 @@ internal sealed class TurnStore
     private readonly CoreDatabase _database;
     private readonly RedisConnection _redis;
     private readonly IOptions<AssistantOptions> _options;
+    private readonly ILogger<TurnStore> _logger;
 
-    public TurnStore(CoreDatabase database, RedisConnection redis, IOptions<AssistantOptions> options)
+    public TurnStore(CoreDatabase database, RedisConnection redis, IOptions<AssistantOptions> options, ILogger<TurnStore> logger)
     {
         _database = database;
         _redis = redis;
         _options = options;
+        _logger = logger;
     }
 
     /// <summary>Starts a new conversation (init-context) and returns its root response id.</summary>
@@ -138,22 +142,37 @@ internal sealed class TurnStore
     {
         var id = ResponseIds.Create();
         var depth = state.Depth + 1;
+        var stored = state.Stored;
         await using (var connection = await _database.OpenConnectionAsync(cancellationToken))
         {
-            if (state.Stored)
+            if (stored)
             {
                 var row = new { ResponseId = id, CompanyId = company.Id, UserIdentifier = userIdentifier, ParentId = (string?)state.ParentId, Depth = depth, Question = (string?)question, Answer = (string?)answer, Model = model };
-                await connection.ExecuteAsync(new CommandDefinition(InsertSql, row, cancellationToken: cancellationToken));
+                try
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(InsertSql, row, cancellationToken: cancellationToken));
+                }
+                catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+                {
+                    // Redis remembered a turn this database does not have (the database was restored or recreated, or
+                    // another deployment shares the Redis prefix). The question is answered already: its turn starts a
+                    // new conversation in the durable record instead of failing.
+                    CachedTurnMissing(_logger, company.ShortName, state.ParentId);
+                    stored = false;
+                    depth = 1;
+                }
             }
-            else
+
+            if (!stored)
             {
-                var rows = new { RootId = state.ParentId, ResponseId = id, CompanyId = company.Id, UserIdentifier = userIdentifier, Question = question, Answer = answer, Model = model };
+                var rootId = state.Stored ? ResponseIds.Create() : state.ParentId;
+                var rows = new { RootId = rootId, ResponseId = id, CompanyId = company.Id, UserIdentifier = userIdentifier, Question = question, Answer = answer, Model = model };
                 await connection.ExecuteAsync(new CommandDefinition(InsertWithRootSql, rows, cancellationToken: cancellationToken));
             }
         }
 
-        var window = TurnWindow.Newest([.. state.History, Turn.Of(question, answer)], _options.Value.HistoryTokenBudget);
-        await CacheAsync(company, userIdentifier, id, depth, window, state.Stored ? state.ParentId : null);
+        var window = TurnWindow.Newest([.. stored ? state.History : [], Turn.Of(question, answer)], _options.Value.HistoryTokenBudget);
+        await CacheAsync(company, userIdentifier, id, depth, window, stored ? state.ParentId : null);
         return id;
     }
 
@@ -256,4 +275,7 @@ internal sealed class TurnStore
         => new(ErrorCodes.ConversationNotFound, $"There is no conversation '{responseId}' for this user; call init-context to start one, or leave response_id out to continue the latest.");
 
     private sealed record ChainRow(int Depth, string? Question, string? Answer);
+
+    [LoggerMessage(3300, LogLevel.Warning, "The cached turn {ResponseId} of company {Company} is not in the database (restored database, or a Redis prefix shared with another deployment); the new turn starts a new conversation")]
+    private static partial void CachedTurnMissing(ILogger logger, string company, string responseId);
 }
