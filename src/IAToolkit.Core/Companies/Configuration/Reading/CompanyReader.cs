@@ -22,6 +22,7 @@ internal static partial class CompanyReader
             root.Warning("locale", $"'{locale}' is not a locale such as en_US or es_ES");
         }
 
+        var description = root.String("description")?.Trim();
         var llm = LlmReader.ReadLlm(root);
         var tools = ToolReader.Read(root);
         var (categories, prompts) = PromptReader.Read(root, llm, tools, context);
@@ -32,6 +33,8 @@ internal static partial class CompanyReader
             Id = id ?? expectedId,
             Name = name ?? string.Empty,
             Locale = string.IsNullOrEmpty(locale) ? "en_US" : locale,
+            HasLocale = !string.IsNullOrEmpty(locale),
+            Description = string.IsNullOrEmpty(description) ? null : description,
             Llm = llm,
             Embedding = LlmReader.ReadEmbedding(root),
             SqlDataSources = SqlSourceReader.Read(root),
