@@ -102,10 +102,25 @@ public sealed partial class TemplateEndToEndTests
             Assert.That(test.ExitCode, Is.Zero, test.Describe());
             Assert.That(test.Output, Does.Contain("Failed:     0, Passed:     2"), test.Describe());
 
+            // The LLM switch and the names: each variant's company folder passes the built host's check-config.
+            var output = Path.Combine(repository, "bin", "Debug", "net10.0");
+            foreach (var (llmChoice, provider, variable) in new[] { ("azure", "provider: azure", "AZURE_OPENAI_API_KEY="), ("compatible", "provider: openai_compatible", "# LLM_API_KEY=") })
+            {
+                var variant = Path.Combine(work, "Contoso-" + llmChoice);
+                var generated = await ProcessRun.DotNetAsync(work, isolated, StepTimeout,
+                    "new", "iatoolkit-company", "-n", "Contoso", "--display-name", "Contoso Ltd", "--llm", llmChoice, "-o", variant, "--no-restore");
+                Assert.That(generated.ExitCode, Is.Zero, generated.Describe());
+                var yaml = await File.ReadAllTextAsync(Path.Combine(variant, "companies", "contoso", "config", "company.yaml"));
+                Assert.That(yaml, Does.Contain(provider).And.Contain("id: contoso").And.Contain("name: \"Contoso Ltd\"").And.Not.Contain("#if"));
+                Assert.That(await File.ReadAllTextAsync(Path.Combine(variant, ".env.example")), Does.Contain(variable).And.Not.Contain("#if"));
+                var check = await ProcessRun.DotNetAsync(output, isolated, StepTimeout, "Acme.dll", "check-config", "--path", Path.Combine(variant, "companies", "contoso"), "--json");
+                Assert.That(check.ExitCode, Is.Zero, check.Describe());
+                Assert.That(check.Output, Does.Contain("\"valid\":true"), check.Describe());
+            }
+
             // 5. Serve it as production does: Production, PORT from the platform, the company folder beside the binaries.
             await using var llm = await ScriptedLlmServer.StartAsync();
             var port = FreePort();
-            var output = Path.Combine(repository, "bin", "Debug", "net10.0");
             var production = new Dictionary<string, string?>(isolated)
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
