@@ -41,7 +41,8 @@ public sealed partial class TemplateEndToEndTests
     {
         var clock = Stopwatch.StartNew();
         var work = Directory.CreateTempSubdirectory("iat-template-").FullName;
-        var version = $"{VersionPrefix()}-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.r{RandomNumberGenerator.GetHexString(6, lowercase: true)}";
+        // Stable, as a release is (NuGet holds stable packages to stricter rules), and unique: a fourth part, the seconds since 2020.
+        var version = $"{VersionPrefix()}.{(long)(DateTime.UtcNow - new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalSeconds}";
         var packages = Path.Combine(work, "packages");
         var repository = Path.Combine(work, "Acme");
         var machineCache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
