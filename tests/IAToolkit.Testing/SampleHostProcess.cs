@@ -106,6 +106,10 @@ public sealed class SampleHostProcess : IDisposable
             catch (HttpRequestException)
             {
             }
+            catch (TaskCanceledException)
+            {
+                // A busy machine: the host took longer than the client's timeout to answer; ask again until the deadline.
+            }
 
             await Task.Delay(200);
         }

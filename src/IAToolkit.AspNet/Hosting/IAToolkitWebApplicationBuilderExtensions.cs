@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 // Extension methods live where host code already has a using for them.
 #pragma warning disable IDE0130
@@ -48,6 +49,11 @@ public static class IAToolkitWebApplicationBuilderExtensions
         services.TryAddSingleton<IAToolkitPipeline>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, PipelineCheckStartupFilter>());
         services.AddIAToolkitTelemetry(builder.Configuration, builder.Environment);
+
+        // Production hooks: PORT from the platform, and no development-only settings in Production.
+        PortSetting.Apply(builder);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IAToolkit.Configuration.SecurityOptions>, ProductionSettingsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IAToolkit.AspNet.Links.PublicUrlOptions>, ProductionSettingsValidator>());
         return toolkit;
     }
 
