@@ -34,7 +34,8 @@ internal sealed class TwoCompanyHost : IAsyncDisposable
     /// <param name="settings">Settings over the defaults.</param>
     /// <param name="overTcp">Serve on Kestrel at a free loopback port instead of in memory.</param>
     /// <param name="acmeParameters">More lines under acme's <c>parameters:</c>, indented by two spaces.</param>
-    public static async Task<TwoCompanyHost> StartAsync(string databaseUri, IDictionary<string, string?>? settings = null, bool overTcp = false, string acmeParameters = "")
+    /// <param name="configureRoot">Changes to the companies' folders before the host starts (files, another company.yaml).</param>
+    public static async Task<TwoCompanyHost> StartAsync(string databaseUri, IDictionary<string, string?>? settings = null, bool overTcp = false, string acmeParameters = "", Action<TempContentRoot>? configureRoot = null)
     {
         var root = new TempContentRoot();
         root.WriteCompany("acme", TempContentRoot.MinimalYaml("acme", "ACME Retail") + """
@@ -64,6 +65,7 @@ internal sealed class TwoCompanyHost : IAsyncDisposable
               smtplib: { host_env: GLOBEX_SMTP_HOST, port_env: GLOBEX_SMTP_PORT }
             """);
 
+        configureRoot?.Invoke(root);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = root.Path, EnvironmentName = "Production" });
         if (overTcp)
         {

@@ -6,6 +6,7 @@ using IAToolkit.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +21,7 @@ internal static class AccountEndpoints
     {
         var pages = endpoints.MapGroup("/{c}").ExcludeFromDescription().WithMetadata(new BodySizeLimit(BodySizeLimit.Small));
         pages.MapGet("/", (RouteCompany route) => TypedResults.Redirect($"/{route.Company.ShortName}/home"));
-        pages.MapGet("/home", ShowLogin);
+        pages.MapGet("/home", ShowHome);
         pages.MapGet("/login", ShowLogin);
         pages.MapPost("/login", LoginAsync).RateLimitedPerClient("login", 10, s_minute);
         pages.MapGet("/signup", ShowSignUp);
@@ -28,26 +29,59 @@ internal static class AccountEndpoints
         pages.MapGet("/verify/{token}", VerifyAsync).RateLimitedPerClient("verify", 20, s_minute);
         // Sign-out is a POST with an antiforgery token (the form binding requires one): a GET, which any page can make a
         // browser send, only shows the form.
-        pages.MapGet("/logout", (RouteCompany route, HttpContext http) => PageResults.Render<LogoutPage>(new { Page = PageModel.For(route.Company, http.User) }));
+        pages.MapGet("/logout", (RouteCompany route, HttpContext http) => PageResults.Render<LogoutPage>(new { Page = PageModel.For(http, route.Company) }));
         pages.MapPost("/logout", (RouteCompany route, IFormCollection form, HttpContext http, AccountService accounts, SessionStamps stamps) => LogoutAsync(route, http, accounts, stamps));
         pages.MapGet("/chat", ShowChat);
+        pages.MapPost("/language", (RouteCompany route, IFormCollection form, HttpContext http, UserStore users) => ChooseLanguageAsync(route, form, http, users));
+    }
+
+    private static RazorComponentResult<HomePage> ShowHome(RouteCompany route, HttpContext http)
+    {
+        var company = route.Company;
+        var userName = http.User.BelongsTo(company) ? http.User.Identity!.Name ?? string.Empty : null;
+        return PageResults.Render<HomePage>(new { Page = PageModel.For(http, company), UserName = userName });
     }
 
     private static IResult ShowLogin(RouteCompany route, HttpContext http, string? return_url)
     {
         var company = route.Company;
+        var returnUrl = FormValues.LocalReturnUrl(return_url, company.ShortName);
         if (http.User.BelongsTo(company))
         {
-            return TypedResults.Redirect($"/{company.ShortName}/chat");
+            return TypedResults.Redirect(returnUrl ?? $"/{company.ShortName}/chat");
         }
 
-        return PageResults.Render<LoginPage>(new { Page = PageModel.For(company), ReturnUrl = FormValues.LocalReturnUrl(return_url, company.ShortName) });
+        return PageResults.Render<LoginPage>(new { Page = PageModel.For(http, company), ReturnUrl = returnUrl });
+    }
+
+    /// <summary>
+    /// The language switch of every page: remembered in this browser's cookie and, for a signed-in user of the
+    /// company, as their preference (the language of their e-mails, and of their pages on another device).
+    /// </summary>
+    private static async Task<IResult> ChooseLanguageAsync(RouteCompany route, IFormCollection form, HttpContext http, UserStore users)
+    {
+        var company = route.Company;
+        var back = FormValues.LocalReturnUrl(form.Text("return_url", 2048), company.ShortName) ?? $"/{company.ShortName}/home";
+        if (Localization.PageLanguage.Supported(form.Text("lang", 16)) is not { } language)
+        {
+            return TypedResults.Redirect(back);
+        }
+
+        Localization.PageLanguage.Remember(http, language);
+        if (http.User.BelongsTo(company)
+            && http.User.FindFirst(IAToolkitAuthentication.AuthTypeClaim)?.Value == "local"
+            && long.TryParse(http.User.FindFirst(IAToolkitAuthentication.IdClaim)?.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var userId))
+        {
+            await users.SetPreferredLanguageAsync(userId, language, http.RequestAborted);
+        }
+
+        return TypedResults.Redirect(back);
     }
 
     private static async Task<IResult> LoginAsync(RouteCompany route, IFormCollection form, HttpContext http, AccountService accounts, CancellationToken cancellationToken)
     {
         var company = route.Company;
-        var page = PageModel.For(company);
+        var page = PageModel.For(http, company);
         var email = form.Text("email");
         var returnUrl = FormValues.LocalReturnUrl(form.Text("return_url", 2048), company.ShortName);
         var result = await accounts.LoginAsync(company, email, form.Text("password", AccountRules.MaximumPasswordLength + 1), http.Client(), cancellationToken);
@@ -69,16 +103,16 @@ internal static class AccountEndpoints
         return TypedResults.Redirect(returnUrl ?? $"/{company.ShortName}/chat");
     }
 
-    private static IResult ShowSignUp(RouteCompany route)
+    private static IResult ShowSignUp(RouteCompany route, HttpContext http)
     {
-        var page = PageModel.For(route.Company);
+        var page = PageModel.For(http, route.Company);
         return route.Company.Configuration.Parameters.SignUp.Enabled ? PageResults.Render<SignUpPage>(new { Page = page }) : PageResults.SignUpClosed(page);
     }
 
     private static async Task<IResult> SignUpAsync(RouteCompany route, IFormCollection form, HttpContext http, AccountService accounts, CancellationToken cancellationToken)
     {
         var company = route.Company;
-        var page = PageModel.For(company);
+        var page = PageModel.For(http, company);
         if (!company.Configuration.Parameters.SignUp.Enabled)
         {
             return PageResults.SignUpClosed(page);
@@ -118,9 +152,9 @@ internal static class AccountEndpoints
         }
     }
 
-    private static async Task<IResult> VerifyAsync(RouteCompany route, string token, AccountService accounts, CancellationToken cancellationToken)
+    private static async Task<IResult> VerifyAsync(RouteCompany route, string token, HttpContext http, AccountService accounts, CancellationToken cancellationToken)
     {
-        var page = PageModel.For(route.Company);
+        var page = PageModel.For(http, route.Company);
         var status = await accounts.VerifyEmailAsync(route.Company, token, cancellationToken);
         return status == TokenStatus.Redeemed
             ? PageResults.Notice(page, page.Text.VerifiedTitle, page.Text.VerifiedText)
@@ -157,7 +191,7 @@ internal static class AccountEndpoints
             return TypedResults.Redirect($"/{company.ShortName}/login?return_url={Uri.EscapeDataString($"/{company.ShortName}/chat")}");
         }
 
-        return PageResults.Render<ChatPage>(new { Page = PageModel.For(company, http.User), UserName = http.User.Identity!.Name ?? string.Empty });
+        return PageResults.Render<ChatPage>(new { Page = PageModel.For(http, company), UserName = http.User.Identity!.Name ?? string.Empty });
     }
 
     /// <summary>An absolute link to a company page, for e-mails: always on the configured public base URL, never the request's Host.</summary>

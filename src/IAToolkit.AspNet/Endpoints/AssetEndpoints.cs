@@ -35,6 +35,7 @@ internal static class AssetEndpoints
         // The brand colors (see BrandingCss): the framework's defaults, and each company's.
         endpoints.MapGet("/_iatoolkit/branding.css", (HttpContext http) => BrandColors(http, null)).ExcludeFromDescription();
         endpoints.MapGet("/_iatoolkit/{c}/branding.css", (RouteCompany route, HttpContext http) => BrandColors(http, route.Company)).ExcludeFromDescription();
+        endpoints.MapCompanyFiles();
     }
 
     private static IResult BrandColors(HttpContext http, Company? company)

@@ -61,7 +61,7 @@ internal static class ExternalLoginEndpoints
     private static async Task<IResult> RedeemAsync(RouteCompany route, string token, HttpContext http, ExternalLoginTokens tokens, LoginAudit audit, CancellationToken cancellationToken)
     {
         var company = route.Company;
-        var page = PageModel.For(company);
+        var page = PageModel.For(http, company);
         var redemption = await tokens.RedeemAsync(token, company.ShortName);
         if (redemption.Ticket is null)
         {

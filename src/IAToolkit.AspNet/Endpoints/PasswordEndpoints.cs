@@ -16,7 +16,7 @@ internal static class PasswordEndpoints
     public static void MapPasswordPages(this IEndpointRouteBuilder endpoints)
     {
         var pages = endpoints.MapGroup("/{c}").ExcludeFromDescription().WithMetadata(new BodySizeLimit(BodySizeLimit.Small));
-        pages.MapGet("/forgot-password", (RouteCompany route) => PageResults.Render<ForgotPasswordPage>(new { Page = PageModel.For(route.Company) }));
+        pages.MapGet("/forgot-password", (RouteCompany route, HttpContext http) => PageResults.Render<ForgotPasswordPage>(new { Page = PageModel.For(http, route.Company) }));
         pages.MapPost("/forgot-password", RequestResetAsync).RateLimitedPerClient("forgot", 5, s_minute);
         pages.MapGet("/change-password/{token}", ShowChangeAsync).RateLimitedPerClient("reset", 20, s_minute);
         pages.MapPost("/change-password/{token}", ChangeAsync).RateLimitedPerClient("reset", 20, s_minute);
@@ -25,7 +25,7 @@ internal static class PasswordEndpoints
     private static async Task<IResult> RequestResetAsync(RouteCompany route, IFormCollection form, HttpContext http, AccountService accounts, CancellationToken cancellationToken)
     {
         var company = route.Company;
-        var page = PageModel.For(company);
+        var page = PageModel.For(http, company);
         var email = form.Text("email");
         if (AccountRules.NormalizeEmail(email) is null)
         {
@@ -38,19 +38,19 @@ internal static class PasswordEndpoints
         return PageResults.Notice(page, page.Text.ForgotTitle, page.Text.ForgotSent);
     }
 
-    private static async Task<IResult> ShowChangeAsync(RouteCompany route, string token, AccountService accounts, CancellationToken cancellationToken)
+    private static async Task<IResult> ShowChangeAsync(RouteCompany route, string token, HttpContext http, AccountService accounts, CancellationToken cancellationToken)
     {
-        var page = PageModel.For(route.Company);
+        var page = PageModel.For(http, route.Company);
         var status = await accounts.InspectResetLinkAsync(route.Company, token, cancellationToken);
         return status == TokenStatus.Redeemed
             ? PageResults.Render<ChangePasswordPage>(new { Page = page, Token = token })
             : PageResults.RefusedLink(page, status, page.Text.LinkAgainReset);
     }
 
-    private static async Task<IResult> ChangeAsync(RouteCompany route, string token, IFormCollection form, AccountService accounts, CancellationToken cancellationToken)
+    private static async Task<IResult> ChangeAsync(RouteCompany route, string token, IFormCollection form, HttpContext http, AccountService accounts, CancellationToken cancellationToken)
     {
         var company = route.Company;
-        var page = PageModel.For(company);
+        var page = PageModel.For(http, company);
         var result = await accounts.ResetPasswordAsync(company, token, form.Text("password", 200), form.Text("confirm_password", 200), cancellationToken);
         if (result.Token != TokenStatus.Redeemed)
         {

@@ -91,7 +91,7 @@ internal sealed partial class IAToolkitExceptionHandler : IExceptionHandler
     {
         var catalog = context.RequestServices.GetRequiredService<ICompanyCatalog>();
         var company = context.GetRouteValue(RouteCompany.RouteKey) is string name && catalog is CompanyCatalog { IsLoaded: true } ? catalog.Find(name) : null;
-        var page = PageModel.For(company);
+        var page = PageModel.For(context, company);
         var text = page.Text;
         var (title, message) = exception switch
         {

@@ -16,9 +16,9 @@ internal static class StatusCodePages
         var status = http.Response.StatusCode;
         if (IAToolkitExceptionHandler.WantsPage(http))
         {
-            var page = PageModel.For(null);
+            var page = PageModel.For(http, null);
             var title = status == StatusCodes.Status404NotFound ? page.Text.NotFoundTitle : page.Text.ErrorTitle;
-            await PageResults.Notice(page, title, Explain(http, status), status).ExecuteAsync(http);
+            await PageResults.Notice(page, title, ExplainOnPage(page.Text, http, status), status).ExecuteAsync(http);
             return;
         }
 
@@ -26,6 +26,14 @@ internal static class StatusCodePages
         problem.Extensions["code"] = status == StatusCodes.Status404NotFound ? ErrorCodes.NotFound : ErrorCodes.InvalidRequest;
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
     }
+
+    private static string ExplainOnPage(Localization.UiText text, HttpContext http, int status) => status switch
+    {
+        StatusCodes.Status404NotFound => string.Format(System.Globalization.CultureInfo.InvariantCulture, text.NotFoundText, http.Request.Path),
+        StatusCodes.Status405MethodNotAllowed => string.Format(System.Globalization.CultureInfo.InvariantCulture, text.MethodNotAllowedText, http.Request.Path),
+        StatusCodes.Status415UnsupportedMediaType => text.UnsupportedMediaText,
+        _ => text.ErrorTitle,
+    };
 
     private static string Explain(HttpContext http, int status) => status switch
     {

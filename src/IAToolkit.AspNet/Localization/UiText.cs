@@ -74,5 +74,20 @@ internal sealed record UiText
 
     public required string NotFoundTitle { get; init; }
     public required string ErrorTitle { get; init; }
+    public required string NotFoundText { get; init; }
+    public required string MethodNotAllowedText { get; init; }
+    public required string UnsupportedMediaText { get; init; }
+
+    public required string LanguageName { get; init; }
+    public required string LanguageLabel { get; init; }
+    public required string SkipToContent { get; init; }
+    public required string HomeLink { get; init; }
+
+    public required string HomeTitle { get; init; }
+    public required string HomeHeading { get; init; }
+    public required string HomeIntro { get; init; }
+    public required string HomeExamples { get; init; }
+    public required string HomeSignedIn { get; init; }
+    public required string HomeOpenChat { get; init; }
 }
 #pragma warning restore CS1591

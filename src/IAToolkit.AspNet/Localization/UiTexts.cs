@@ -5,6 +5,9 @@ internal static class UiTexts
 {
     public static UiText For(string? language) => language is "es" ? Spanish : English;
 
+    /// <summary>Every catalog, in the order the language switch lists them.</summary>
+    public static IReadOnlyList<UiText> All => [English, Spanish];
+
     public static readonly UiText English = new()
     {
         Language = "en",
@@ -67,6 +70,19 @@ internal static class UiTexts
         LogoutQuestion = "Sign out of this device and every other one?",
         NotFoundTitle = "Page not found",
         ErrorTitle = "Something went wrong",
+        NotFoundText = "Nothing is served at {0}.",
+        MethodNotAllowedText = "{0} does not accept this kind of request.",
+        UnsupportedMediaText = "The request was sent in a format this page does not read.",
+        LanguageName = "English",
+        LanguageLabel = "Language",
+        SkipToContent = "Skip to content",
+        HomeLink = "{0}: home",
+        HomeTitle = "Home",
+        HomeHeading = "Welcome to {0}",
+        HomeIntro = "Ask the assistant of {0} about the company's data and documents in your own words: it looks the answer up for you, with tables and downloads when they help.",
+        HomeExamples = "You can ask, for example:",
+        HomeSignedIn = "You are signed in",
+        HomeOpenChat = "Open the assistant",
     };
 
     public static readonly UiText Spanish = new()
@@ -131,5 +147,18 @@ internal static class UiTexts
         LogoutQuestion = "¿Cerrar sesión en este dispositivo y en todos los demás?",
         NotFoundTitle = "Página no encontrada",
         ErrorTitle = "Algo salió mal",
+        NotFoundText = "No hay nada en {0}.",
+        MethodNotAllowedText = "{0} no acepta este tipo de solicitud.",
+        UnsupportedMediaText = "La solicitud se envió en un formato que esta página no lee.",
+        LanguageName = "Español",
+        LanguageLabel = "Idioma",
+        SkipToContent = "Saltar al contenido",
+        HomeLink = "{0}: inicio",
+        HomeTitle = "Inicio",
+        HomeHeading = "Bienvenido a {0}",
+        HomeIntro = "Pregunta al asistente de {0} sobre los datos y documentos de la empresa con tus propias palabras: busca la respuesta por ti, con tablas y descargas cuando ayudan.",
+        HomeExamples = "Puedes preguntar, por ejemplo:",
+        HomeSignedIn = "Iniciaste sesión",
+        HomeOpenChat = "Abrir el asistente",
     };
 }

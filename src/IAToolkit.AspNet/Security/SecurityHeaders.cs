@@ -33,7 +33,12 @@ internal static class SecurityHeaders
     private static void Apply(HttpContext context)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = Policy + LogoutOrigin(context);
+        // An endpoint that set a stricter policy of its own (a company's SVG logo) keeps it.
+        if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+        {
+            headers.ContentSecurityPolicy = Policy + LogoutOrigin(context);
+        }
+
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";

@@ -19,6 +19,15 @@ internal sealed record CompanyConfiguration
     /// <summary><c>locale</c>, e.g. <c>es_ES</c>; its language part selects en or es texts.</summary>
     public string Locale { get; init; } = "en_US";
 
+    /// <summary>
+    /// Whether company.yaml names a <c>locale</c>: only then does it decide the pages' language over the browser's
+    /// <c>Accept-Language</c> (an absent key means "whatever the reader's browser asks for").
+    /// </summary>
+    public bool HasLocale { get; init; }
+
+    /// <summary><c>description</c>: what the company does and what its assistant is for, shown on the default home page.</summary>
+    public string? Description { get; init; }
+
     /// <summary>The language part of <see cref="Locale"/>, lower case, e.g. <c>es</c> for <c>es_ES</c>.</summary>
     public string Language => Locale.Split('_', '-')[0].ToLowerInvariant();
 

@@ -22,6 +22,7 @@ internal static partial class CompanyReader
             root.Warning("locale", $"'{locale}' is not a locale such as en_US or es_ES");
         }
 
+        var description = root.String("description")?.Trim();
         var categories = PromptReader.ReadCategories(root);
         var (parameters, parametersJson) = ParametersReader.Read(root);
         var (helpFiles, cards, helpContent) = HelpFileReader.Read(root, context);
@@ -30,6 +31,8 @@ internal static partial class CompanyReader
             Id = id ?? expectedId,
             Name = name ?? string.Empty,
             Locale = string.IsNullOrEmpty(locale) ? "en_US" : locale,
+            HasLocale = !string.IsNullOrEmpty(locale),
+            Description = string.IsNullOrEmpty(description) ? null : description,
             Llm = LlmReader.ReadLlm(root),
             Embedding = LlmReader.ReadEmbedding(root),
             SqlDataSources = SqlSourceReader.Read(root),
