@@ -191,7 +191,8 @@ internal static class AccountEndpoints
             return TypedResults.Redirect($"/{company.ShortName}/login?return_url={Uri.EscapeDataString($"/{company.ShortName}/chat")}");
         }
 
-        return PageResults.Render<ChatPage>(new { Page = PageModel.For(http, company), UserName = http.User.Identity!.Name ?? string.Empty });
+        var page = PageModel.For(http, company);
+        return PageResults.Render<ChatPage>(new { Page = page, Chat = ChatPageModels.For(company, http, page.Text.Language) });
     }
 
     /// <summary>An absolute link to a company page, for e-mails: always on the configured public base URL, never the request's Host.</summary>

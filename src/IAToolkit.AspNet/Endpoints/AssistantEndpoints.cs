@@ -31,7 +31,8 @@ internal static class AssistantEndpoints
     private const long QueryBodyLimit = 2 * 1024 * 1024;
 
     private const int MaxQuestionLength = 20_000;
-    private const int MaxFiles = 5;
+    /// <summary>As many files as one question may carry (the chat page refuses more before uploading).</summary>
+    internal const int MaxFiles = 5;
     private const int MaxFileBytes = 256 * 1024;
 
     public static void MapAssistantApis(this IEndpointRouteBuilder endpoints)
