@@ -43,7 +43,14 @@ public abstract class BrowserTest
     [SetUp]
     public async Task OpenContextAsync()
     {
+        // NUnit runs every test of a fixture on one instance: what the last test recorded goes.
         Site.Llm.DiscardRemainingReplies();
+        Dialogs.Clear();
+        lock (_console)
+        {
+            _console.Clear();
+        }
+
         _shots = new StepShots();
         _context = await BrowserRun.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -53,6 +60,11 @@ public abstract class BrowserTest
             ColorScheme = ColorScheme.Light,
         });
         _context.SetDefaultTimeout(15_000);
+        // Says where a content security policy violation came from (the console message alone does not).
+        await _context.AddInitScriptAsync("""
+            document.addEventListener('securitypolicyviolation', e => console.error(
+                `CSP violation: ${e.violatedDirective} by ${e.sourceFile || e.documentURI}:${e.lineNumber}:${e.columnNumber}, sample "${e.sample}", blocked ${e.blockedURI}`));
+            """);
         _page = await _context.NewPageAsync();
         _page.Dialog += async (_, dialog) =>
         {
@@ -69,7 +81,7 @@ public abstract class BrowserTest
             {
                 lock (_console)
                 {
-                    _console.Add(message.Text);
+                    _console.Add($"{message.Text} ({message.Location})");
                 }
             }
         };
@@ -113,7 +125,7 @@ public abstract class BrowserTest
     /// <summary>Fails when the page broke its content security policy or threw (what a user sees as a broken feature).</summary>
     protected void AssertNoScriptErrors()
     {
-        var errors = ConsoleErrors.Where(e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || e.StartsWith("uncaught:", StringComparison.Ordinal)).ToList();
+        var errors = ConsoleErrors.Where(e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || e.StartsWith("CSP violation", StringComparison.Ordinal) || e.StartsWith("uncaught:", StringComparison.Ordinal)).ToList();
         Assert.That(errors, Is.Empty, "script errors or CSP violations:\n" + string.Join("\n", errors));
     }
 }

@@ -67,6 +67,9 @@ internal sealed partial class SampleSite : IAsyncDisposable
             ["SMTP_PORT"] = TestServices.SmtpPort,
             ["SMTP_USE_TLS"] = "false",
             ["SMTP_USE_SSL"] = "false",
+            // Its own keys in the shared Redis: user ids restart at 1 in every throwaway database, so another run's
+            // cached session stamp for "user 1" would end this run's sessions.
+            ["IAToolkit__Redis__KeyPrefix"] = $"iat-browser-{Guid.NewGuid():N}:",
             // A scripted reply is used once: a retry would take the next test's reply.
             ["IAToolkit__Assistant__MaxRetries"] = "0",
         };
