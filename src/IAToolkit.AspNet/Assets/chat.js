@@ -173,6 +173,7 @@ function decorateLink(anchor, url) {
   if (url.protocol !== 'mailto:' && url.pathname.startsWith(downloadPath)) {
     anchor.classList.add('iat-download');
     anchor.setAttribute('download', '');
+    anchor.removeAttribute('target');
   } else if (url.origin !== window.location.origin && url.protocol !== 'mailto:') {
     anchor.target = '_blank';
   }
@@ -251,10 +252,10 @@ function appendInline(text, parent) {
         continue;
       }
     }
-    if ((c === '*' || c === '_') && text[i + 1] === c) {
+    if ((c === '*' || c === '_') && text[i + 1] === c && (c === '*' || i === 0 || !/[\p{L}\p{N}]/u.test(text[i - 1]))) {
       const marker = c + c;
       const end = findClosing(text, marker, i + 2);
-      if (end > i + 2 && text[i + 2] !== ' ') {
+      if (end > i + 2 && text[i + 2] !== ' ' && (c === '*' || !/[\p{L}\p{N}]/u.test(text[end + 2] || ' '))) {
         flush();
         const strong = element('strong');
         appendInline(text.slice(i + 2, end), strong);
@@ -528,13 +529,15 @@ export function renderMarkdown(markdown) {
 
 function showSanitizedHtml(target, html) {
   // An inert template: nothing in it runs or loads while it is checked.
+  // The sanitizer keeps text-align styles (table columns); parsing a style attribute, even in a template, is a CSP
+  // violation, so inside tags they are renamed first and become classes below. Text cannot hold a raw "<".
   const template = document.createElement('template');
-  template.innerHTML = html;
+  template.innerHTML = html.replace(/(<[a-zA-Z][^<>]*?\s)style=/g, '$1data-iat-style=');
   const content = template.content;
-  for (const node of content.querySelectorAll('[style]')) {
-    const align = /text-align\s*:\s*(center|right)/i.exec(node.getAttribute('style') || '');
+  for (const node of content.querySelectorAll('[data-iat-style]')) {
+    const align = /text-align\s*:\s*(center|right)/i.exec(node.getAttribute('data-iat-style') || '');
     if (align) node.classList.add(`iat-align-${align[1].toLowerCase()}`);
-    node.removeAttribute('style');
+    node.removeAttribute('data-iat-style');
   }
   for (const node of content.querySelectorAll('*')) {
     for (const attribute of [...node.attributes]) {
@@ -602,10 +605,8 @@ function addAnswer() {
   answer.dataset.state = 'streaming';
   answer.setAttribute('aria-busy', 'true');
   answer.setAttribute('aria-label', T.assistant);
-  const thinking = element('div', 'iat-thinking');
-  thinking.append(element('span', 'iat-spinner'), element('span', null, T.thinking));
-  const body = element('div', 'iat-answer-body');
-  answer.append(thinking, body);
+  answer.append(element('div', 'iat-answer-body'));
+  showThinking(answer);
   messages.append(answer);
   return answer;
 }
@@ -635,6 +636,14 @@ function showTool(answer, name, args) {
 
 function clearTool(answer) {
   answer.querySelector('.iat-tool-status')?.remove();
+}
+
+// Between a tool's result and the first words of the answer the model is still working: say so.
+function showThinking(answer) {
+  if (answer.querySelector('.iat-thinking')) return;
+  const thinking = element('div', 'iat-thinking');
+  thinking.append(element('span', 'iat-spinner'), element('span', null, T.thinking));
+  answer.querySelector('.iat-answer-body').before(thinking);
 }
 
 function citationsOf(done) {
@@ -819,6 +828,7 @@ async function ask(request, displayText, { replaceLast = false } = {}) {
         showTool(answer, event.data?.name || '', event.data?.arguments);
       } else if (event.name === 'tool_result') {
         clearTool(answer);
+        if (!markdown) showThinking(answer);
       } else if (event.name === 'done') {
         finished = true;
         const done = event.data || {};
@@ -1313,7 +1323,7 @@ async function loadHelp() {
       section(T.helpExamples);
       for (const group of examples) {
         if (group.category) helpBody.append(element('p', 'iat-panel-note', group.category));
-        const list = element('ul', 'iat-help-list');
+        const list = element('ul', 'iat-help-list iat-help-examples');
         for (const text of group.questions || []) {
           const item = element('li');
           const button = element('button', 'iat-link-button iat-example', text);
