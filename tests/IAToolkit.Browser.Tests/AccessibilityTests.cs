@@ -57,7 +57,7 @@ public sealed class AccessibilityTests : BrowserTest
         var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         var report = string.Join(
             Environment.NewLine,
-            result.Violations.Select(v => $"- {v.Id} ({v.Impact}): {v.Help}; targets: {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
+            result.Violations.SelectMany(v => v.Nodes.Select(n => $"- {v.Id} ({v.Impact}) at {n.Target}: {v.Help}. {string.Join(" ", n.Any.Concat(n.All).Concat(n.None).Select(c => c.Message))}")));
         if (result.Violations.Length > 0)
         {
             TestContext.Out.WriteLine($"axe-core on {page}:{Environment.NewLine}{report}");
