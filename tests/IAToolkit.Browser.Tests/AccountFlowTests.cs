@@ -80,7 +80,8 @@ public sealed class SpanishAccountFlowTests : BrowserTest
         await Accounts.SignInAsync(Page, email);
         await Accounts.ExpectChatAsync(Page);
         await Expect(Page.Locator("#iat-logout")).ToContainTextAsync("Cerrar sesión");
-        await Expect(Page.Locator("label[for=iat-question]")).Not.ToContainTextAsync("question", new() { IgnoreCase = true });
+        await Expect(Page.GetByLabel("Tu pregunta")).ToHaveAttributeAsync("placeholder", "Escribe una pregunta…");
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", new Regex("^es"));
         await StepAsync("chat");
 
         await Accounts.SignOutAsync(Page);
