@@ -97,7 +97,7 @@ internal sealed partial class IAToolkitExceptionHandler : IExceptionHandler
         {
             RateLimitedException limited => (text.ErrorTitle, string.Format(CultureInfo.InvariantCulture, text.ErrorTooMany, Math.Ceiling(limited.RetryAfter.TotalSeconds))),
             _ when IsAntiforgeryFailure(exception) => (text.ErrorTitle, text.ErrorFormExpired),
-            _ when code == ErrorCodes.CompanyNotFound => (text.NotFoundTitle, detail),
+            _ when code == ErrorCodes.CompanyNotFound => (text.NotFoundTitle, string.Format(CultureInfo.InvariantCulture, text.CompanyNotFoundText, context.GetRouteValue(RouteCompany.RouteKey))),
             _ => (text.ErrorTitle, detail),
         };
         await PageResults.Notice(page, title, message, status).ExecuteAsync(context);

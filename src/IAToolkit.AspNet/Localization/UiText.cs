@@ -75,6 +75,7 @@ internal sealed record UiText
     public required string NotFoundTitle { get; init; }
     public required string ErrorTitle { get; init; }
     public required string NotFoundText { get; init; }
+    public required string CompanyNotFoundText { get; init; }
     public required string MethodNotAllowedText { get; init; }
     public required string UnsupportedMediaText { get; init; }
 
@@ -89,5 +90,8 @@ internal sealed record UiText
     public required string HomeExamples { get; init; }
     public required string HomeSignedIn { get; init; }
     public required string HomeOpenChat { get; init; }
+
+    public required string IndexCompanies { get; init; }
+    public required string IndexReadiness { get; init; }
 }
 #pragma warning restore CS1591

@@ -71,6 +71,7 @@ internal static class UiTexts
         NotFoundTitle = "Page not found",
         ErrorTitle = "Something went wrong",
         NotFoundText = "Nothing is served at {0}.",
+        CompanyNotFoundText = "There is no company named '{0}'.",
         MethodNotAllowedText = "{0} does not accept this kind of request.",
         UnsupportedMediaText = "The request was sent in a format this page does not read.",
         LanguageName = "English",
@@ -83,6 +84,8 @@ internal static class UiTexts
         HomeExamples = "You can ask, for example:",
         HomeSignedIn = "You are signed in",
         HomeOpenChat = "Open the assistant",
+        IndexCompanies = "Companies served by this host:",
+        IndexReadiness = "Readiness",
     };
 
     public static readonly UiText Spanish = new()
@@ -148,6 +151,7 @@ internal static class UiTexts
         NotFoundTitle = "Página no encontrada",
         ErrorTitle = "Algo salió mal",
         NotFoundText = "No hay nada en {0}.",
+        CompanyNotFoundText = "No hay ninguna empresa llamada '{0}'.",
         MethodNotAllowedText = "{0} no acepta este tipo de solicitud.",
         UnsupportedMediaText = "La solicitud se envió en un formato que esta página no lee.",
         LanguageName = "Español",
@@ -160,5 +164,7 @@ internal static class UiTexts
         HomeExamples = "Puedes preguntar, por ejemplo:",
         HomeSignedIn = "Iniciaste sesión",
         HomeOpenChat = "Abrir el asistente",
+        IndexCompanies = "Empresas que atiende este servidor:",
+        IndexReadiness = "Disponibilidad",
     };
 }

@@ -17,6 +17,8 @@ public sealed class CompanyDefaultsTests
 
         Assert.That(result.Problems, Is.Empty);
         Assert.That((company.Locale, company.Language), Is.EqualTo(("en_US", "en")));
+        Assert.That(company.HasLocale, Is.False, "without a locale the pages follow the reader's browser");
+        Assert.That(company.Description, Is.Null);
         Assert.That(company.Llm.Provider, Is.EqualTo(LlmProvider.OpenAI));
         Assert.That(company.Parameters.VerifyAccount, Is.True);
         Assert.That(company.Parameters.UserFeedback, Is.Null);
@@ -24,6 +26,22 @@ public sealed class CompanyDefaultsTests
         Assert.That((company.Embedding, company.KnowledgeBase, company.Mail, company.HelpContent), Is.EqualTo(((EmbeddingSettings?)null, (KnowledgeBaseSettings?)null, (MailSettings?)null, (HelpContent?)null)));
         Assert.That(company.Branding, Is.Empty);
         Assert.That(company.Tools, Is.Empty);
+    }
+
+    [Test]
+    public void Load_LocaleAndDescription_AreKeptForThePages()
+    {
+        using var folder = new TestCompanyFolder().CompanyYaml(TestCompanyFolder.MinimalYaml + """
+            locale: es_CL
+            description: "  Answers about ACME's stores.  "
+            """);
+
+        var result = folder.Load("OPENAI_API_KEY");
+        var company = result.Configuration!;
+
+        Assert.That(result.Problems, Is.Empty, "description is a known key");
+        Assert.That((company.HasLocale, company.Language), Is.EqualTo((true, "es")));
+        Assert.That(company.Description, Is.EqualTo("Answers about ACME's stores."));
     }
 
     [Test]
