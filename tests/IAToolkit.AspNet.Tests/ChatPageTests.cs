@@ -194,7 +194,7 @@ public sealed class ChatPageTests : DatabaseTest
         Assert.That(style.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/css"));
         // The model's text is never parsed as HTML: the one innerHTML takes the server's sanitized answer_html, into an inert template.
         Assert.That(code.Split("innerHTML").Length - 1, Is.EqualTo(1));
-        Assert.That(code, Does.Contain("template.innerHTML = html;"));
+        Assert.That(code, Does.Contain("template.innerHTML = html.replace("));
         Assert.That(code, Does.Not.Contain("insertAdjacentHTML").And.Not.Contain("outerHTML").And.Not.Contain("eval(").And.Not.Contain("new Function"));
     }
 
@@ -218,6 +218,25 @@ public sealed class ChatPageTests : DatabaseTest
         Assert.That(returnUrl, Is.EqualTo("/sample_company/chat"));
         Assert.That(signedIn.Location, Is.EqualTo("/sample_company/chat"));
         Assert.That((await browser.GetAsync("/sample_company/chat")).Status, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task LlmQueryStream_SessionExpired_Is401ProblemSoTheChatCanSignIn()
+    {
+        await using var factory = new SampleHostFactory(Database.Uri);
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sample_company/llm_query")
+        {
+            Content = new StringContent("{\"question\":\"hi\"}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("text/event-stream");
+
+        using var response = await client.SendAsync(request);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(problem.RootElement.GetProperty("code").GetString(), Is.EqualTo("unauthenticated"));
     }
 
     private static IDocument Parse(string html) => new HtmlParser().ParseDocument(html);

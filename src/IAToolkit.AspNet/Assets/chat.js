@@ -1281,8 +1281,9 @@ async function loadHistory() {
     historyList.replaceChildren();
     const seen = new Set();
     for (const entry of items) {
+      // A prompt's run is not a question one can type again; the prompt picker runs it.
       const text = (entry.question || '').trim();
-      if (!text || seen.has(text)) continue;
+      if (!text || entry.prompt_name || seen.has(text)) continue;
       seen.add(text);
       const item = element('li');
       item.dataset.search = normalize(text);

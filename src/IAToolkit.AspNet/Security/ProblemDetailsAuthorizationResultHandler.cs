@@ -41,6 +41,13 @@ internal sealed class ProblemDetailsAuthorizationResultHandler : IAuthorizationM
             context.Response.Headers.WWWAuthenticate = context.Items.ContainsKey(ApiKeyAuthenticationHandler.FailureItem) ? "Bearer error=\"invalid_token\"" : "Bearer";
         }
 
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        if (await context.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }))
+        {
+            return;
+        }
+
+        // The default writer declines clients that do not accept JSON, such as the chat's stream (Accept:
+        // text/event-stream) after its session expired: they still get the 401 and its reason, not a 500.
+        await context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", context.RequestAborted);
     }
 }
