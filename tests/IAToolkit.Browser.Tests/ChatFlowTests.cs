@@ -232,7 +232,24 @@ public sealed class ChatFlowTests : BrowserTest
             """;
         Site.Llm.Enqueue(ScriptedReply.Paced(hostile, TimeSpan.FromMilliseconds(15)));
         var chat = await Chat.OpenAsPortalUserAsync(Page, Site, "xss");
-        await Page.EvaluateAsync("() => { delete window.__pwned; }");
+        // The trap, and a watch on everything the page inserts while the answer streams, not only what stays.
+        await Page.EvaluateAsync("""
+            () => {
+                delete window.__pwned;
+                window.__iatDangerous = [];
+                const dangerous = 'script, iframe, object, embed, [onerror], [onload], [onclick], a[href^="javascript:" i]';
+                new MutationObserver(records => {
+                    for (const record of records) {
+                        for (const node of record.addedNodes) {
+                            if (node.nodeType !== 1) continue;
+                            for (const hit of [node, ...node.querySelectorAll('*')].filter(e => e.matches(dangerous))) {
+                                window.__iatDangerous.push(hit.outerHTML.slice(0, 120));
+                            }
+                        }
+                    }
+                }).observe(document.querySelector('#iat-messages'), { subtree: true, childList: true });
+            }
+            """);
 
         await chat.AskAsync("Show me the report.");
         await chat.WaitForAnswerAsync();
@@ -247,12 +264,15 @@ public sealed class ChatFlowTests : BrowserTest
         var pwned = await Page.EvaluateAsync<string?>("() => window.__pwned === undefined ? null : String(window.__pwned)");
         Assert.That(pwned, Is.Null, "a script in the answer ran");
         Assert.That(Dialogs, Is.Empty, "a dialog opened");
-        Assert.That(await chat.LastAnswer.Locator("script, iframe, [onerror], [onload]").CountAsync(), Is.Zero, "no executable element was inserted");
+        Assert.That(await chat.LastAnswer.Locator("script, iframe, [onerror], [onload]").CountAsync(), Is.Zero, "no executable element is in the answer");
+        var inserted = await Page.EvaluateAsync<string[]>("() => window.__iatDangerous");
+        Assert.That(inserted, Is.Empty, "no executable element was inserted at any moment of the stream");
         var hrefs = await chat.LastAnswer.Locator("a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         Assert.That(hrefs.Where(h => h.Trim().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)), Is.Empty, "links: " + string.Join(", ", hrefs));
         Assert.That(Page.Url, Does.EndWith($"/{SampleSite.Company}/chat"), "the page stayed where it was");
         var refused = ConsoleErrors.Where(e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.That(refused, Is.Empty, "the page tried to run something the CSP had to block: " + string.Join("\n", refused));
+        AssertNoScriptErrors();
     }
 
     [Test]
