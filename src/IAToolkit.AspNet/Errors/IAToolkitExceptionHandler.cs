@@ -97,10 +97,19 @@ internal sealed partial class IAToolkitExceptionHandler : IExceptionHandler
         {
             RateLimitedException limited => (text.ErrorTitle, string.Format(CultureInfo.InvariantCulture, text.ErrorTooMany, Math.Ceiling(limited.RetryAfter.TotalSeconds))),
             _ when IsAntiforgeryFailure(exception) => (text.ErrorTitle, text.ErrorFormExpired),
-            _ when code == ErrorCodes.CompanyNotFound => (text.NotFoundTitle, string.Format(CultureInfo.InvariantCulture, text.CompanyNotFoundText, context.GetRouteValue(RouteCompany.RouteKey))),
+            _ when code == ErrorCodes.CompanyNotFound => (text.NotFoundTitle, string.Format(CultureInfo.InvariantCulture, text.CompanyNotFoundText, CompanySegment(context.Request.Path))),
             _ => (text.ErrorTitle, detail),
         };
         await PageResults.Notice(page, title, message, status).ExecuteAsync(context);
+    }
+
+    // The handler runs with the route values cleared: the company's name is read back from the path (/{c}/…, or
+    // /_iatoolkit/{c}/… for its files).
+    private static string CompanySegment(PathString path)
+    {
+        var segments = path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var index = segments.Length > 1 && segments[0] is "_iatoolkit" or "api" ? 1 : 0;
+        return segments.Length > index ? segments[index] : string.Empty;
     }
 
     [LoggerMessage(1701, LogLevel.Error, "{Method} {Path} failed ({Code})")]

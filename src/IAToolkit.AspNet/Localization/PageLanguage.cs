@@ -77,22 +77,17 @@ internal static class PageLanguage
     /// <summary>Sets the cookie: HttpOnly (no script reads it), SameSite=Lax, Secure exactly when the session cookie is.</summary>
     public static void Remember(HttpContext http, string language)
     {
+        // The session cookie's builder decides Secure as it does for the session (Always in production, or as the request).
         var session = http.RequestServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IAToolkitAuthentication.SessionScheme);
-        var secure = session.Cookie.SecurePolicy switch
-        {
-            Microsoft.AspNetCore.Http.CookieSecurePolicy.Always => true,
-            Microsoft.AspNetCore.Http.CookieSecurePolicy.None => false,
-            _ => http.Request.IsHttps,
-        };
-        http.Response.Cookies.Append(CookieName, language, new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Lax,
-            Secure = secure,
-            Path = "/",
-            MaxAge = s_cookieLifetime,
-            IsEssential = true,
-        });
+        var options = session.Cookie.Build(http);
+        options.HttpOnly = true;
+        options.SameSite = SameSiteMode.Lax;
+        options.Path = "/";
+        options.Domain = null;
+        options.Expires = null;
+        options.MaxAge = s_cookieLifetime;
+        options.IsEssential = true;
+        http.Response.Cookies.Append(CookieName, language, options);
     }
 
     /// <summary>
