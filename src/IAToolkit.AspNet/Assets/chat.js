@@ -870,7 +870,10 @@ async function ask(request, displayText, { replaceLast = false } = {}) {
     }
   } finally {
     state.controller = null;
+    const hadFocus = document.activeElement === stopButton;
     setStreaming(false);
+    // The stop button disappears with the stream; keyboard users continue where they type.
+    if (hadFocus || document.activeElement === document.body) question.focus();
     state.lastAsk = { request, questionElement, answerElement: answer };
     addEditButton(questionElement, request);
     scrollToBottom(false);
