@@ -30,7 +30,9 @@ apt_get() {
 install_debian_packages() {
   local missing=() pkg
   # wrk: the load driver of the overhead benchmark (benchmarks/IAToolkit.Benchmarks overhead).
-  for pkg in "postgresql-$PG_VERSION" "postgresql-server-dev-$PG_VERSION" redis-server wrk; do
+  # chromium: the browser the browser tests drive (tests/IAToolkit.Browser.Tests) through Playwright's
+  # ExecutablePath, so no `playwright install` download is needed.
+  for pkg in "postgresql-$PG_VERSION" "postgresql-server-dev-$PG_VERSION" redis-server wrk chromium; do
     package_installed "$pkg" || missing+=("$pkg")
   done
   ((${#missing[@]} > 0)) || return 0

@@ -83,13 +83,20 @@ public sealed class SampleHostProcess : IDisposable
     }
 
     /// <summary>Starts the host on a free loopback port and waits until <c>/health/ready</c> answers 200.</summary>
-    public static async Task<SampleHostProcess> StartServingAsync(string databaseUri, IDictionary<string, string?>? environment)
+    public static Task<SampleHostProcess> StartServingAsync(string databaseUri, IDictionary<string, string?>? environment)
+        => StartServingAsync(databaseUri, environment, null);
+
+    /// <summary>
+    /// Starts the host on a free loopback port in <paramref name="workingDirectory"/> (its content root, where a
+    /// <c>companies/</c> folder there wins over the one beside the assembly) and waits until <c>/health/ready</c> answers 200.
+    /// </summary>
+    public static async Task<SampleHostProcess> StartServingAsync(string databaseUri, IDictionary<string, string?>? environment, string? workingDirectory)
     {
         var url = new Uri($"http://127.0.0.1:{FreePort()}");
         // The links point at the address it serves on, unless the test says otherwise.
         var settings = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>());
         settings.TryAdd("IAToolkit__PublicBaseUrl", url.ToString().TrimEnd('/'));
-        var host = Start(databaseUri, settings, ["--urls", url.ToString().TrimEnd('/')]);
+        var host = Start(databaseUri, settings, ["--urls", url.ToString().TrimEnd('/')], workingDirectory);
         host.BaseAddress = url;
         using var client = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddSeconds(60);

@@ -24,6 +24,17 @@ public static class Smtp4devMailbox
     public static Task<MimeMessage> FindToAsync(string address)
         => FindAsync(SearchQuery.ToContains(address), m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)), $"the recipient {address}");
 
+    /// <summary>
+    /// The newest message to this address whose text or HTML body contains <paramref name="text"/>, waiting up to 10 s:
+    /// for a shared address (a company's feedback mailbox) where only the content tells one test's mail from another's.
+    /// </summary>
+    public static Task<MimeMessage> FindToAsync(string address, string text)
+        => FindAsync(
+            SearchQuery.ToContains(address),
+            m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))
+                && ((m.TextBody?.Contains(text, StringComparison.Ordinal) ?? false) || (m.HtmlBody?.Contains(text, StringComparison.Ordinal) ?? false)),
+            $"the recipient {address} and '{text}' in its body");
+
     /// <summary>How many messages were sent to this address.</summary>
     public static async Task<int> CountToAsync(string address)
     {

@@ -128,6 +128,10 @@ public sealed partial class ScriptedLlmServer
                     await WriteAnswerAsync(context, request, Answer(request, text.Content, [], text.PromptTokens, text.CompletionTokens), cancellationToken);
                     return;
 
+                case PacedTextReply paced:
+                    await WritePacedAsync(context, request, paced, cancellationToken);
+                    return;
+
                 case ToolCallsReply toolCalls:
                     var calls = toolCalls.Calls.Select(c => new RecordedToolCall(NextCallId(), c.Name, c.ArgumentsJson)).ToList();
                     await WriteAnswerAsync(context, request, Answer(request, null, calls, null, null), cancellationToken);
@@ -160,6 +164,19 @@ public sealed partial class ScriptedLlmServer
             return;
         }
 
+        await WriteJsonAsync(context, StatusCodes.Status200OK, ChatCompletionJson.Completion(answer), cancellationToken);
+    }
+
+    private static async Task WritePacedAsync(HttpContext context, RecordedRequest request, PacedTextReply paced, CancellationToken cancellationToken)
+    {
+        var answer = Answer(request, paced.Content, [], null, null);
+        if (request.Stream)
+        {
+            await ServerSentEvents.WriteAsync(context.Response, ChatCompletionJson.Chunks(answer, request.IncludeUsage), cancellationToken, paced.Pause);
+            return;
+        }
+
+        await Task.Delay(paced.Pause * ChatCompletionJson.Chunks(answer, includeUsage: false).Count(), cancellationToken);
         await WriteJsonAsync(context, StatusCodes.Status200OK, ChatCompletionJson.Completion(answer), cancellationToken);
     }
 

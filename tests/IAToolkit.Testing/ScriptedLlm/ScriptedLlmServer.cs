@@ -107,6 +107,21 @@ public sealed partial class ScriptedLlmServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Drops the replies no request has used yet and returns how many there were: a server shared by several tests (a
+    /// browser test run has one host) starts each test with an empty script even when the previous one failed halfway.
+    /// </summary>
+    public int DiscardRemainingReplies()
+    {
+        var discarded = 0;
+        while (_script.TryDequeue(out _))
+        {
+            discarded++;
+        }
+
+        return discarded;
+    }
+
     /// <summary>Ends any reply still waiting and stops the server.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -24,6 +24,18 @@ public abstract class ScriptedReply
     }
 
     /// <summary>
+    /// Like <see cref="Text"/>, but a streaming request gets the text word by word with <paramref name="pause"/> after
+    /// each piece, the way a real model writes: a browser test can watch the answer grow, or stop it halfway. A request
+    /// that does not stream gets the whole message after the pauses it would have taken.
+    /// </summary>
+    public static ScriptedReply Paced(string content, TimeSpan pause)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pause, TimeSpan.Zero);
+        return new PacedTextReply(content, pause);
+    }
+
+    /// <summary>
     /// An assistant message that calls these functions (finish_reason <c>tool_calls</c>), each with a generated call id.
     /// <c>ArgumentsJson</c> must be a JSON object, as the model would send it.
     /// </summary>

@@ -9,7 +9,11 @@ internal static class ServerSentEvents
     private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
     private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
 
-    public static async Task WriteAsync(HttpResponse response, IEnumerable<byte[]> chunks, CancellationToken cancellationToken)
+    /// <param name="response">The response to write to.</param>
+    /// <param name="chunks">The JSON chunks.</param>
+    /// <param name="cancellationToken">Stops the writing when the client goes away.</param>
+    /// <param name="pause">A wait after each chunk (<see cref="ScriptedReply.Paced"/>); none by default.</param>
+    public static async Task WriteAsync(HttpResponse response, IEnumerable<byte[]> chunks, CancellationToken cancellationToken, TimeSpan pause = default)
     {
         response.ContentType = "text/event-stream; charset=utf-8";
         response.Headers.CacheControl = "no-cache";
@@ -19,6 +23,10 @@ internal static class ServerSentEvents
             await response.Body.WriteAsync(chunk, cancellationToken);
             await response.Body.WriteAsync(EventEnd, cancellationToken);
             await response.Body.FlushAsync(cancellationToken);
+            if (pause > TimeSpan.Zero)
+            {
+                await Task.Delay(pause, cancellationToken);
+            }
         }
 
         await response.Body.WriteAsync(Done, cancellationToken);
