@@ -207,7 +207,8 @@ public sealed class ChatPageTests : DatabaseTest
 
         var chat = await browser.GetAsync("/sample_company/chat");
         var login = await browser.GetAsync(chat.Location!);
-        var returnUrl = Parse(login.Html).QuerySelector("input[name=return_url]")?.GetAttribute("value");
+        // The sign-in form's own field (the language switch in the header carries a return_url too).
+        var returnUrl = Parse(login.Html).QuerySelector("form[action$='/login'] input[name=return_url]")?.GetAttribute("value");
         var signedIn = await browser.SubmitAsync(chat.Location!, "/sample_company/login", new Dictionary<string, string>
         {
             ["email"] = "back@example.com", ["password"] = Password, ["return_url"] = returnUrl ?? string.Empty,
