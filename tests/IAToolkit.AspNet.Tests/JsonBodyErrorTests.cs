@@ -18,7 +18,7 @@ public sealed class JsonBodyErrorTests : DatabaseTest
     [TestCase("/api/acme/llm_query", """{"question": "hi", "files": ["x"]}""", "$.files[0] must be an object {token} from file-store or {name, base64}")]
     [TestCase("/api/acme/llm_query", """{"files": [{"name": 5}]}""", "$.files[0].name must be a string")]
     [TestCase("/api/acme/llm_query", """{"client_data": []}""", "$.client_data must be an object")]
-    [TestCase("/api/acme/llm_query", """["hi"]""", "The body must be an object {question, prompt_name, client_data, model, user_identifier, response_id, files}")]
+    [TestCase("/api/acme/llm_query", """["hi"]""", "The body must be an object {question, prompt_name, client_data, model, user_identifier, response_id, files, reasoning_effort}")]
     [TestCase("/acme/api/llm_query", """{"question": true}""", "$.question must be a string")]
     [TestCase("/api/acme/init-context", """{"model": ["gpt"]}""", "$.model must be a string")]
     [TestCase("/api/acme/feedback", """{"message": "ok", "rating": "five"}""", "$.rating must be a whole number")]
