@@ -1,4 +1,5 @@
 using IAToolkit.Companies;
+using IAToolkit.Companies.Configuration;
 
 namespace IAToolkit.Assistant.Llm;
 
@@ -28,9 +29,9 @@ internal static class ModelChoice
     }
 
     /// <summary><c>llm.model</c> first, then <c>llm.available_models</c>, without repeats.</summary>
-    public static IReadOnlyList<string> Allowed(Company company)
-    {
-        var llm = company.Configuration.Llm;
-        return [.. new[] { llm.Model }.Concat(llm.AvailableModels).Where(m => m.Length > 0).Distinct(StringComparer.Ordinal)];
-    }
+    public static IReadOnlyList<string> Allowed(Company company) => Allowed(company.Configuration.Llm);
+
+    /// <inheritdoc cref="Allowed(Company)"/>
+    public static IReadOnlyList<string> Allowed(LlmSettings llm)
+        => [.. new[] { llm.Model }.Concat(llm.AvailableModels).Where(m => m.Length > 0).Distinct(StringComparer.Ordinal)];
 }

@@ -1,4 +1,5 @@
 using IAToolkit.Companies.Configuration;
+using IAToolkit.Companies.Configuration.Reading;
 using Microsoft.Extensions.AI;
 
 namespace IAToolkit.Assistant.Llm;
@@ -9,8 +10,6 @@ namespace IAToolkit.Assistant.Llm;
 /// </summary>
 internal static class ReasoningChoice
 {
-    public const string Allowed = "minimal, low, medium, high, xhigh";
-
     /// <summary>The level a request names (case and spaces ignored), or <see langword="null"/> when it names none.</summary>
     /// <exception cref="IAToolkitException">Code <c>invalid_request</c>, naming the allowed values.</exception>
     public static ReasoningLevel? Parse(string? requested)
@@ -20,15 +19,10 @@ internal static class ReasoningChoice
             return null;
         }
 
-        return requested.Trim().ToLowerInvariant() switch
-        {
-            "minimal" => ReasoningLevel.Minimal,
-            "low" => ReasoningLevel.Low,
-            "medium" => ReasoningLevel.Medium,
-            "high" => ReasoningLevel.High,
-            "xhigh" => ReasoningLevel.ExtraHigh,
-            _ => throw new IAToolkitException(ErrorCodes.InvalidRequest, $"reasoning_effort must be one of {Allowed}."),
-        };
+        // The spellings company.yaml accepts, so a request and a file agree.
+        var levels = ConfigurationEnums.ReasoningLevels;
+        return levels.Find(requested)
+            ?? throw new IAToolkitException(ErrorCodes.InvalidRequest, $"reasoning_effort must be one of {levels.Allowed}.");
     }
 
     /// <summary>

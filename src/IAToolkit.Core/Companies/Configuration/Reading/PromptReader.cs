@@ -152,7 +152,7 @@ internal static class PromptReader
             return null;
         }
 
-        var allowed = new[] { llm.Model }.Concat(llm.AvailableModels).Distinct(StringComparer.Ordinal).ToList();
+        var allowed = Assistant.Llm.ModelChoice.Allowed(llm);
         var match = allowed.FirstOrDefault(m => string.Equals(m, model, StringComparison.OrdinalIgnoreCase));
         if (match is null)
         {

@@ -15,6 +15,20 @@ internal sealed class YamlEnum<T>
 
     public string NameOf(T value) => _values.First(v => EqualityComparer<T>.Default.Equals(v.Value, value)).Name;
 
+    /// <summary>The value <paramref name="text"/> spells (case and outer spaces ignored); <see langword="null"/> when none does.</summary>
+    public T? Find(string text)
+    {
+        foreach (var (name, value) in _values)
+        {
+            if (string.Equals(name, text.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The value, or <see langword="null"/> when absent (reported when <paramref name="required"/>) or not allowed (reported).</summary>
     public T? Read(YamlSection section, string key, bool required = false)
     {
@@ -24,12 +38,9 @@ internal sealed class YamlEnum<T>
             return null;
         }
 
-        foreach (var (name, value) in _values)
+        if (Find(text) is { } found)
         {
-            if (string.Equals(name, text.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                return value;
-            }
+            return found;
         }
 
         section.Error(key, $"'{text}' is not one of {Allowed}");
